@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "triage",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "triage", targets: ["triage"]),
+        .library(name: "TriageCore", targets: ["TriageCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    ],
+    targets: [
+        // Pure logic: spec, loader, machine, matching, red flags, plan, booking value, transcripts.
+        .target(
+            name: "TriageCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Booking sinks: SQLite (GRDB), JSON Lines, stdout.
+        .target(
+            name: "TriageBooking",
+            dependencies: ["TriageCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The thin command-line shell.
+        .executableTarget(
+            name: "triage",
+            dependencies: [
+                "TriageCore",
+                "TriageBooking",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "TriageCoreTests",
+            dependencies: ["TriageCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,53 @@
+import Foundation
+import TriageCore
+
+/// Where booking requests go. `store` returns only after the request is durably committed;
+/// the person is told "stored" only after it returns.
+public protocol BookingSink: Sendable {
+    func store(_ request: BookingRequest) throws
+    /// Every stored request, oldest first.
+    func all() throws -> [BookingRequest]
+}
+
+public struct BookingStoreError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+public enum BookingJSON {
+    public static func encode(_ request: BookingRequest, pretty: Bool = false) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(request)
+    }
+
+    public static func decode(_ data: Data) throws -> BookingRequest {
+        try JSONDecoder().decode(BookingRequest.self, from: data)
+    }
+}
+
+extension BookingDraft {
+    /// Gives the draft a fresh UUID and the current UTC time.
+    public func finalize(source: String, now: Date = Date()) -> BookingRequest {
+        finalize(id: UUID().uuidString.lowercased(), createdAt: ISO8601.string(now), source: source)
+    }
+}
+
+public enum ISO8601 {
+    public static func string(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+
+    public static func date(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withFullDate]
+        return formatter.date(from: text)
+    }
+}

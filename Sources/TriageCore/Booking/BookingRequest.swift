@@ -1,0 +1,87 @@
+/// A booking request as the clinic receives it (schema `triage.booking/1`, see docs/booking.md).
+public struct BookingRequest: Sendable, Equatable, Codable {
+    public static let schemaID = "triage.booking/1"
+
+    public struct DialogRef: Sendable, Equatable, Codable {
+        public var id: String
+        public var version: String
+    }
+
+    public struct RecordedAnswer: Sendable, Equatable, Codable {
+        /// Node id of the question.
+        public var question: String
+        public var slot: String
+        public var text: String
+        /// Machine-readable value: choice ids (comma-separated for multi), yes/no, digits or the text.
+        public var value: String
+        /// Human-readable value (choice labels).
+        public var label: String
+        public var input: InputKind
+    }
+
+    public struct RedFlagResult: Sendable, Equatable, Codable {
+        public var question: String
+        public var text: String
+        public var disposition: Disposition
+        /// True when the person reported this warning sign.
+        public var present: Bool
+    }
+
+    public struct Preferences: Sendable, Equatable, Codable {
+        public var pressure: String?
+        public var length: String?
+        public var days: String?
+        public var times: String?
+    }
+
+    public struct Contact: Sendable, Equatable, Codable {
+        public var name: String?
+        public var phone: String?
+        public var email: String?
+    }
+
+    public var schema: String = BookingRequest.schemaID
+    public var id: String
+    /// UTC, ISO 8601.
+    public var createdAt: String
+    public var dialog: DialogRef
+    public var disposition: Disposition
+    public var needsMedicalClearance: Bool
+    public var location: String?
+    public var side: String?
+    public var spreading: String?
+    public var cause: String?
+    public var onset: String?
+    public var severity: Int?
+    public var worse: String?
+    public var stress: String?
+    public var redFlags: [RedFlagResult]
+    public var notes: [String]
+    public var plan: TreatmentPlan
+    public var preferences: Preferences
+    public var contact: Contact
+    public var consent: Bool
+    /// `chat`, or the kiosk's address.
+    public var source: String
+    public var answers: [RecordedAnswer]
+
+    enum CodingKeys: String, CodingKey {
+        case schema, id, createdAt = "created_at", dialog, disposition
+        case needsMedicalClearance = "needs_medical_clearance"
+        case location, side, spreading, cause, onset, severity, worse, stress
+        case redFlags = "red_flags", notes, plan, preferences, contact, consent, source, answers
+    }
+}
+
+/// A booking request before the front end gives it an id, a time and a source.
+public struct BookingDraft: Sendable, Equatable {
+    public var request: BookingRequest
+
+    public func finalize(id: String, createdAt: String, source: String) -> BookingRequest {
+        var request = request
+        request.id = id
+        request.createdAt = createdAt
+        request.source = source
+        return request
+    }
+}

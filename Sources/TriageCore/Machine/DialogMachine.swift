@@ -1,0 +1,596 @@
+/// One conversation over one dialog spec. A value with no I/O: feed it input, get back events.
+///
+/// Order of checks for every typed line: red-flag interrupts first (they win over everything),
+/// then global commands, then the current question's own answer matching.
+public struct DialogMachine: Sendable {
+    public let spec: DialogSpec
+    public let emergencyNumber: String
+    private let interrupts: InterruptMatcher
+    private let matcher: AnswerMatcher
+
+    enum State: Sendable, Equatable {
+        case notStarted
+        /// Waiting for an answer to a question or a summary confirmation.
+        case asking(String)
+        /// The person said "no" at the summary; waiting for which answer to change.
+        case choosingCorrection(String)
+        case confirmingQuit(returnTo: String, correcting: Bool)
+        case awaitingBooking(String)
+        case ended
+    }
+
+    /// A question as it was asked, so `back` can return to it with the answers of that moment.
+    struct Checkpoint: Sendable, Equatable {
+        var node: String
+        var answers: Answers
+        var trailCount: Int
+    }
+
+    private(set) var state: State = .notStarted
+    public private(set) var answers = Answers()
+    private var checkpoints: [Checkpoint] = []
+    /// Node ids on the current walk from the start (used to clear answers on abandoned branches).
+    private var trail: [String] = []
+    private var attempts = 0
+    /// While walking forward after a correction, answered questions are reused, not asked again.
+    private var replaying = false
+    private var seenMessages: Set<String> = []
+    public private(set) var bookingEmitted = false
+    public private(set) var outcome: Disposition?
+    /// Every node entered and every interrupt fired, for transcript coverage.
+    public private(set) var visitedNodes: [String] = []
+    public private(set) var firedInterrupts: [String] = []
+
+    public init(spec: DialogSpec, emergencyNumber: String? = nil) {
+        self.spec = spec
+        self.emergencyNumber = emergencyNumber ?? spec.emergencyNumber
+        self.interrupts = InterruptMatcher(spec: spec)
+        self.matcher = AnswerMatcher(words: spec.words)
+    }
+
+    public var isEnded: Bool { state == .ended }
+
+    /// The id of the question being asked, if any.
+    public var currentQuestion: String? {
+        switch state {
+        case .asking(let id), .choosingCorrection(let id): id
+        case .confirmingQuit(let id, _): id
+        default: nil
+        }
+    }
+
+    /// The words that answer the current question, for tab completion.
+    public var completions: [String] {
+        var words = GlobalCommand.allCases.compactMap { spec.commands[$0]?.first }
+        if let id = currentQuestion, let node = spec.node(id) {
+            if let question = node.question {
+                words += question.choices.map(\.label)
+                if question.input == .yesno { words += ["yes", "no"] }
+            } else if node.kind == .summary {
+                words += ["yes", "no"] + summaryFields(node).map(\.label)
+            }
+        }
+        return words
+    }
+
+    // MARK: Driving
+
+    public mutating func start() -> [Event] {
+        guard state == .notStarted else { return [] }
+        var events: [Event] = [.say(interpolate(spec.disclaimer))]
+        enter(spec.start, &events)
+        return events
+    }
+
+    public mutating func receive(_ input: Input) -> [Event] {
+        var events: [Event] = []
+        switch input {
+        case .line(let raw):
+            handleLine(raw, &events)
+        case .bookingStored(let id):
+            guard case .awaitingBooking(let nodeID) = state, let step = spec.node(nodeID)?.booking else {
+                return [.error(code: "unexpected", text: "No booking request is waiting to be stored.")]
+            }
+            bookingEmitted = true
+            events.append(.booking(id: id, status: .stored))
+            events.append(.say(interpolate(step.stored, bookingID: id)))
+            enter(spec.node(nodeID)?.next?.resolve(answers) ?? "", &events)
+        case .bookingFailed:
+            guard case .awaitingBooking(let nodeID) = state, let step = spec.node(nodeID)?.booking else {
+                return [.error(code: "unexpected", text: "No booking request is waiting to be stored.")]
+            }
+            events.append(.booking(id: "", status: .failed))
+            finish(.handoff, text: interpolate(step.failed), node: nodeID, &events)
+        case .endOfInput:
+            if state != .ended && state != .notStarted {
+                events.append(.say(spec.messages["input_ended"]))
+                state = .ended
+                events.append(.end(.inputEnded))
+            }
+        }
+        return events
+    }
+
+    private mutating func handleLine(_ raw: String, _ events: inout [Event]) {
+        switch state {
+        case .notStarted:
+            events += start()
+            return
+        case .ended:
+            events.append(.error(code: "ended", text: spec.messages["ended"]))
+            return
+        case .awaitingBooking:
+            events.append(.error(code: "busy", text: "One moment, your request is being stored."))
+            return
+        default: break
+        }
+        let line = Normalizer.clean(raw)
+        // A red flag typed anywhere wins over the question, commands and everything else.
+        if let interrupt = interrupts.match(line) {
+            firedInterrupts.append(interrupt.id)
+            replaying = false
+            enter(interrupt.target, &events)
+            return
+        }
+        if line.isEmpty {
+            events.append(.error(code: "empty", text: spec.messages["empty"]))
+            reask(&events)
+            return
+        }
+        switch state {
+        case .confirmingQuit(let returnTo, let correcting):
+            if case .answer(.yesNo(true)) = matcher.match(line, to: Question(input: .yesno, ask: "")) {
+                events.append(.say(spec.messages["quit_done"]))
+                state = .ended
+                events.append(.end(.quit))
+            } else {
+                events.append(.say(spec.messages["resume"]))
+                state = correcting ? .choosingCorrection(returnTo) : .asking(returnTo)
+                reask(&events)
+            }
+        case .asking(let id), .choosingCorrection(let id):
+            guard let node = spec.node(id) else { return }
+            if let command = command(in: line, at: node) {
+                run(command, at: node, &events)
+            } else if node.kind == .summary {
+                answerSummary(line, node, &events)
+            } else if let question = node.question {
+                answer(line, question, node, &events)
+            }
+        default: break
+        }
+    }
+
+    /// A global command, unless the same words are a valid answer here (an answer wins).
+    private func command(in line: String, at node: Node) -> GlobalCommand? {
+        let lowered = line.lowercased().trimmed
+        let normalized = Normalizer.normalize(line)
+        for command in GlobalCommand.allCases {
+            let words = spec.commands[command] ?? []
+            guard words.contains(where: { $0.lowercased() == lowered || Normalizer.normalize($0) == normalized && !normalized.isEmpty }) else { continue }
+            if let question = node.question, question.input == .choice || question.input == .multi,
+               question.choices.contains(where: { AnswerMatcher.phrases(of: $0).contains(Normalizer.words(line)) }) {
+                return nil
+            }
+            return command
+        }
+        return nil
+    }
+
+    private mutating func run(_ command: GlobalCommand, at node: Node, _ events: inout [Event]) {
+        switch command {
+        case .help:
+            let help = node.question?.help ?? spec.messages["default_help"]
+            events.append(.say(interpolate(help)))
+            if let options = optionsText(node) { events.append(.say(options)) }
+            reask(&events)
+        case .repeat:
+            reask(&events, withWhy: true)
+        case .back:
+            replaying = false
+            if case .choosingCorrection(let id) = state {
+                // Leaving the "what to change" question goes back to the summary itself.
+                state = .asking(id)
+                reask(&events)
+                return
+            }
+            guard checkpoints.count >= 2 else {
+                events.append(.say(spec.messages["first_question"]))
+                reask(&events)
+                return
+            }
+            checkpoints.removeLast()
+            let previous = checkpoints.removeLast()
+            answers = previous.answers
+            trail = Array(trail.prefix(previous.trailCount))
+            enter(previous.node, &events, forceAsk: true)
+        case .restart:
+            answers = Answers()
+            checkpoints = []
+            trail = []
+            replaying = false
+            seenMessages = []
+            events.append(.say(spec.messages["restarting"]))
+            enter(spec.start, &events)
+        case .quit:
+            let correcting: Bool
+            if case .choosingCorrection = state { correcting = true } else { correcting = false }
+            state = .confirmingQuit(returnTo: node.id, correcting: correcting)
+            events.append(.ask(Prompt(id: "quit", text: spec.messages["quit_confirm"], input: .yesno)))
+        }
+    }
+
+    // MARK: Answers
+
+    private mutating func answer(_ line: String, _ question: Question, _ node: Node, _ events: inout [Event]) {
+        let result = matcher.match(line, to: question)
+        guard case .answer(let answer) = result else {
+            fail(result, node, &events)
+            return
+        }
+        attempts = 0
+        answers[node.slot ?? node.id] = answer
+        guard let next = node.next?.resolve(answers) else {
+            events.append(.error(code: "dialog", text: "This dialog has no way forward from here. Please call the clinic."))
+            finish(.handoff, text: spec.messages["ended"], node: node.id, &events)
+            return
+        }
+        enter(next, &events)
+    }
+
+    private mutating func answerSummary(_ line: String, _ node: Node, _ events: inout [Event]) {
+        let fields = summaryFields(node)
+        let fieldChoices = fields.map { Choice(id: $0.slot, label: $0.label, synonyms: [$0.slot.replacingUnderscores]) }
+        if case .choosingCorrection = state {
+            switch matcher.match(line, to: Question(input: .choice, ask: "", choices: fieldChoices)) {
+            case .answer(.choice(let slot)):
+                correct(slot, &events)
+            case let other:
+                fail(other, node, &events)
+            }
+            return
+        }
+        switch matcher.match(line, to: Question(input: .yesno, ask: "")) {
+        case .answer(.yesNo(true)):
+            attempts = 0
+            enter(node.next?.resolve(answers) ?? "", &events)
+            return
+        case .answer(.yesNo(false)):
+            attempts = 0
+            state = .choosingCorrection(node.id)
+            reask(&events)
+            return
+        default: break
+        }
+        // "change the severity" names the answer to change straight away.
+        if case .one(let index) = matcher.findChoice(line, fieldChoices) {
+            correct(fieldChoices[index].id, &events)
+        } else {
+            fail(.notUnderstood, node, &events)
+        }
+    }
+
+    /// Goes back to the question that set `slot`, then walks forward again reusing answers still on the path.
+    private mutating func correct(_ slot: String, _ events: inout [Event]) {
+        attempts = 0
+        guard let question = spec.question(forSlot: slot) else { return }
+        if let index = trail.lastIndex(of: question.id) { trail = Array(trail.prefix(index)) }
+        if let index = checkpoints.lastIndex(where: { $0.node == question.id }) {
+            checkpoints = Array(checkpoints.prefix(index))
+        }
+        replaying = true
+        enter(question.id, &events, forceAsk: true)
+    }
+
+    private mutating func fail(_ result: MatchResult, _ node: Node, _ events: inout [Event]) {
+        attempts += 1
+        if attempts >= spec.maxAttempts, let handoff = spec.handoff {
+            replaying = false
+            enter(handoff, &events)
+            return
+        }
+        let messages = spec.messages
+        var text: String
+        var code = "not_understood"
+        switch result {
+        case .ambiguous(let labels):
+            code = "ambiguous"
+            text = messages["ambiguous"].replacing("{candidates}", with: Self.list(labels, or: true))
+        case .outOfRange(let min, let max):
+            code = "out_of_range"
+            text = messages["out_of_range"].replacing("{min}", with: String(min)).replacing("{max}", with: String(max))
+        case .invalid(let key):
+            code = key
+            text = messages[key].replacing("{max}", with: String(AnswerMatcher.maxTextLength))
+        case .exclusiveConflict(let label):
+            code = "exclusive_choice"
+            text = messages["exclusive_choice"].replacing("{choice}", with: label)
+        default:
+            text = messages["not_understood"]
+            if attempts == 1 {
+                if let hint = node.question?.hint { text += " " + interpolate(hint) }
+            }
+        }
+        if attempts >= 2 || (attempts == 1 && code == "not_understood" && node.question?.hint == nil),
+           let options = optionsText(node) {
+            text += " " + options
+        }
+        events.append(.error(code: code, text: text))
+        reask(&events)
+    }
+
+    // MARK: Walking the graph
+
+    private mutating func enter(_ start: String, _ events: inout [Event], forceAsk: Bool = false) {
+        var current = start
+        var force = forceAsk
+        // A dialog that loops without asking anything is a spec bug the linter reports; never hang on it.
+        for _ in 0...(spec.nodes.count * 2 + 2) {
+            guard let node = spec.node(current) else {
+                events.append(.error(code: "dialog", text: "This dialog refers to a missing step '\(current)'. Please call the clinic."))
+                finish(.handoff, text: spec.messages["ended"], node: current, &events)
+                return
+            }
+            visitedNodes.append(node.id)
+            switch node.kind {
+            case .question:
+                if replaying, !force, let slot = node.slot, answers[slot] != nil {
+                    // Reuse the earlier answer; the person already gave it and it still applies.
+                    checkpoints.append(Checkpoint(node: node.id, answers: answers, trailCount: trail.count))
+                    trail.append(node.id)
+                    guard let next = node.next?.resolve(answers) else { break }
+                    current = next
+                    continue
+                }
+                force = false
+                ask(node, &events)
+                return
+            case .summary:
+                replaying = false
+                clearAbandonedAnswers()
+                ask(node, &events)
+                return
+            case .message:
+                trail.append(node.id)
+                if !(replaying && seenMessages.contains(node.id)) {
+                    events.append(.say(interpolate(node.say ?? "")))
+                }
+                seenMessages.insert(node.id)
+                guard let next = node.next?.resolve(answers) else { break }
+                current = next
+                continue
+            case .booking:
+                trail.append(node.id)
+                requestBooking(node, &events)
+                return
+            case .outcome:
+                trail.append(node.id)
+                finish(node.disposition ?? .handoff, text: interpolate(node.say ?? ""), node: node.id, &events)
+                return
+            }
+            break
+        }
+        events.append(.error(code: "dialog", text: "This dialog has no way forward from here. Please call the clinic."))
+        finish(.handoff, text: spec.messages["ended"], node: current, &events)
+    }
+
+    private mutating func ask(_ node: Node, _ events: inout [Event]) {
+        attempts = 0
+        checkpoints.append(Checkpoint(node: node.id, answers: answers, trailCount: trail.count))
+        trail.append(node.id)
+        state = .asking(node.id)
+        reask(&events, withWhy: true)
+    }
+
+    /// Emits the current question again (after an error, help or repeat): one turn, ending with `ask`.
+    private func reask(_ events: inout [Event], withWhy: Bool = false) {
+        switch state {
+        case .asking(let id), .choosingCorrection(let id):
+            guard let node = spec.node(id) else { return }
+            events += prompt(for: node, withWhy: withWhy)
+        case .confirmingQuit:
+            events.append(.ask(Prompt(id: "quit", text: spec.messages["quit_confirm"], input: .yesno)))
+        default: break
+        }
+    }
+
+    private func prompt(for node: Node, withWhy: Bool) -> [Event] {
+        var events: [Event] = []
+        if let question = node.question {
+            if withWhy, let why = question.why { events.append(.say(interpolate(why))) }
+            var prompt = Prompt(id: node.id, text: interpolate(question.ask), input: question.input,
+                                choices: question.choices.map { .init(id: $0.id, label: $0.label) },
+                                min: question.min, max: question.max)
+            switch question.input {
+            case .yesno: prompt.suffix = "(yes/no)"
+            case .number: prompt.suffix = "(\(question.min ?? 0)-\(question.max ?? 0))"
+            case .multi: prompt.note = spec.messages["multi_hint"]
+            case .text: if question.optional { prompt.note = spec.messages["optional_skip"] }
+            case .choice: break
+            }
+            events.append(.ask(prompt))
+        } else if let summary = node.summary {
+            if case .choosingCorrection = state {
+                events.append(.ask(Prompt(id: node.id, text: spec.messages["which_change"], input: .choice,
+                                          choices: summaryFields(node).map { .init(id: $0.slot, label: $0.label) })))
+                return events
+            }
+            if let heading = node.say { events.append(.say(interpolate(heading))) }
+            var lines: [String] = []
+            for field in summaryFields(node) where answers.isSet(field.slot) {
+                lines.append("  \(field.label): \(display(field.slot))")
+            }
+            if summary.showPlan {
+                let plan = spec.plan.build(for: answers)
+                lines += planLines(plan)
+            }
+            if !lines.isEmpty { events.append(.say(lines.joined(separator: "\n"))) }
+            events.append(.ask(Prompt(id: node.id, text: interpolate(summary.ask), input: .yesno, suffix: "(yes/no)")))
+        }
+        return events
+    }
+
+    private func planLines(_ plan: TreatmentPlan) -> [String] {
+        var lines: [String] = []
+        let labels = spec.messages
+        if let technique = plan.technique { lines.append("  \(labels["plan_technique", default: "Suggested treatment"]): \(technique)") }
+        if let focus = plan.focus { lines.append("  \(labels["plan_focus", default: "Focus"]): \(focus)") }
+        if let minutes = plan.minutes { lines.append("  \(labels["plan_minutes", default: "Session length"]): \(minutes) minutes") }
+        if let pressure = plan.pressure { lines.append("  \(labels["plan_pressure", default: "Pressure"]): \(pressure)") }
+        if let sessions = plan.sessions {
+            lines.append("  \(labels["plan_sessions", default: "Sessions"]): \(sessions)" + (plan.spacing.map { ", \($0)" } ?? ""))
+        }
+        for note in plan.notes { lines.append("  \(labels["plan_note", default: "Note for your therapist"]): \(note)") }
+        for advice in plan.advice { lines.append("  - \(advice)") }
+        return lines
+    }
+
+    /// The summary's fields with their labels (a question's own slot name, made readable).
+    func summaryFields(_ node: Node) -> [(slot: String, label: String)] {
+        node.summary?.entries ?? []
+    }
+
+    private func optionsText(_ node: Node) -> String? {
+        if case .choosingCorrection = state {
+            return spec.messages["options"].replacing("{options}", with: Self.list(summaryFields(node).map(\.label), or: true))
+        }
+        if node.kind == .summary { return spec.messages["yesno_options"] }
+        guard let question = node.question else { return nil }
+        switch question.input {
+        case .choice, .multi:
+            return spec.messages["options"].replacing("{options}", with: Self.list(question.choices.map(\.label), or: question.input == .choice))
+        case .yesno: return spec.messages["yesno_options"]
+        case .number:
+            return spec.messages["number_options"].replacing("{min}", with: String(question.min ?? 0))
+                .replacing("{max}", with: String(question.max ?? 0))
+        case .text:
+            return question.optional ? spec.messages["text_options"] + " " + spec.messages["optional_skip"] : spec.messages["text_options"]
+        }
+    }
+
+    /// Drops answers of questions that are no longer on the path (after `back` or a correction).
+    private mutating func clearAbandonedAnswers() {
+        let onPath = Set(trail.compactMap { spec.node($0)?.slot })
+        var kept = Answers()
+        for (slot, value) in answers.values where onPath.contains(slot) { kept[slot] = value }
+        answers = kept
+    }
+
+    // MARK: Outcomes and booking
+
+    private mutating func finish(_ disposition: Disposition, text: String, node: String, _ events: inout [Event]) {
+        outcome = disposition
+        events.append(.outcome(disposition: disposition, text: text, node: node))
+        if disposition == .emergency {
+            events.append(.say(interpolate(spec.messages["emergency_reminder"])))
+        }
+        state = .ended
+        events.append(.end(.outcome))
+    }
+
+    /// The most urgent red flag the person reported on the current path, if any.
+    private var reportedRedFlag: (question: String, disposition: Disposition)? {
+        var worst: (String, Disposition)?
+        for id in trail {
+            guard let node = spec.node(id), let question = node.question, let flag = question.redFlag,
+                  let answer = answers[node.slot ?? id], question.isRedFlag(answer) else { continue }
+            if worst == nil || flag.urgencyRank < worst!.1.urgencyRank { worst = (id, flag) }
+        }
+        return worst
+    }
+
+    private mutating func requestBooking(_ node: Node, _ events: inout [Event]) {
+        guard let step = node.booking else { return }
+        // Defence in depth: the linter proves red flags lead to outcomes, but the machine refuses anyway.
+        if bookingEmitted {
+            events.append(.error(code: "already_booked", text: "A booking request was already sent in this conversation."))
+            finish(.handoff, text: spec.messages["ended"], node: node.id, &events)
+            return
+        }
+        if let flag = reportedRedFlag, flag.disposition.forbidsBooking || step.disposition == .massageOK {
+            let text = "You told me about a warning sign, so I can't book a massage. Please get medical advice first"
+                + (flag.disposition == .emergency ? "; call \(emergencyNumber) now." : ".")
+            finish(flag.disposition, text: text, node: node.id, &events)
+            return
+        }
+        state = .awaitingBooking(node.id)
+        events.append(.bookingReady(BookingDraft(request: bookingRequest(step))))
+    }
+
+    func bookingRequest(_ step: BookingStep) -> BookingRequest {
+        let plan = spec.plan.build(for: answers)
+        var fields: [String: String] = [:]
+        var severity: Int?
+        var consent = false
+        for (field, slot) in spec.bookingFields where answers.isSet(slot) {
+            switch (field, answers[slot]) {
+            case ("severity", .number(let n)?): severity = n
+            case ("consent", .yesNo(let yes)?): consent = yes
+            default: fields[field] = display(slot)
+            }
+        }
+        var recorded: [BookingRequest.RecordedAnswer] = []
+        var redFlags: [BookingRequest.RedFlagResult] = []
+        for id in trail {
+            guard let node = spec.node(id), let question = node.question, let slot = node.slot, let answer = answers[slot] else { continue }
+            recorded.append(.init(question: id, slot: slot, text: interpolate(question.ask), value: answer.raw,
+                                  label: display(slot), input: question.input))
+            if let flag = question.redFlag {
+                redFlags.append(.init(question: id, text: interpolate(question.ask), disposition: flag, present: question.isRedFlag(answer)))
+            }
+        }
+        var notes = plan.notes
+        if let note = step.note { notes.append(interpolate(note)) }
+        return BookingRequest(
+            id: "", createdAt: "", dialog: .init(id: spec.id, version: spec.version),
+            disposition: step.disposition, needsMedicalClearance: step.disposition == .doctor,
+            location: fields["location"], side: fields["side"], spreading: fields["spreading"], cause: fields["cause"],
+            onset: fields["onset"], severity: severity, worse: fields["worse"], stress: fields["stress"],
+            redFlags: redFlags, notes: notes, plan: plan,
+            preferences: .init(pressure: fields["pressure"], length: fields["length"], days: fields["days"], times: fields["times"]),
+            contact: .init(name: fields["name"], phone: fields["phone"], email: fields["email"]),
+            consent: consent, source: "", answers: recorded)
+    }
+
+    // MARK: Texts
+
+    /// The human-readable value of a slot: choice labels, yes/no, digits or the text.
+    public func display(_ slot: String) -> String {
+        guard let answer = answers[slot] else { return "" }
+        let question = spec.question(forSlot: slot)?.question
+        func label(_ id: String) -> String { question?.choices.first { $0.id == id }?.label ?? id }
+        switch answer {
+        case .choice(let id): return label(id)
+        case .choices(let ids): return ids.map(label).joined(separator: ", ")
+        case .yesNo(let yes): return yes ? "yes" : "no"
+        case .number(let n): return String(n)
+        case .text(let text): return text
+        case .skipped: return ""
+        }
+    }
+
+    func interpolate(_ text: String, bookingID: String? = nil) -> String {
+        var plan: TreatmentPlan?
+        return Template.render(text) { name in
+            switch name {
+            case "emergency_number": return emergencyNumber
+            case "booking_id": return bookingID
+            default:
+                if name.hasPrefix(Template.planPrefix) {
+                    if plan == nil { plan = spec.plan.build(for: answers) }
+                    return plan?.value(String(name.dropFirst(Template.planPrefix.count)))
+                }
+                return display(name)
+            }
+        }
+    }
+
+    static func list(_ items: [String], or: Bool) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + (or ? " or " : " and ") + items.last!
+    }
+}
+
+extension Messages {
+    subscript(key: String, default fallback: String) -> String { table[key] ?? fallback }
+}

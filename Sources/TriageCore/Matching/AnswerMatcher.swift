@@ -1,0 +1,243 @@
+/// What a line means as an answer to one question.
+public enum MatchResult: Sendable, Equatable {
+    case answer(Answer)
+    /// Empty input.
+    case empty
+    case notUnderstood
+    /// Several choices fit; carries their labels. Never guessed.
+    case ambiguous([String])
+    case outOfRange(min: Int, max: Int)
+    /// Text that fails validation; carries the message key (`invalid_phone`, ...).
+    case invalid(String)
+    /// An exclusive choice ("none of these") combined with others; carries its label.
+    case exclusiveConflict(String)
+}
+
+/// Interprets a typed line as an answer: ignores case, spaces and punctuation; accepts ids, labels,
+/// synonyms, option numbers and unambiguous prefixes; reports ambiguity instead of guessing.
+public struct AnswerMatcher: Sendable {
+    public var words: Words
+    public init(words: Words = Words()) { self.words = words }
+
+    public static let maxTextLength = 500
+
+    public func match(_ line: String, to question: Question) -> MatchResult {
+        let trimmed = line.trimmed
+        if trimmed.isEmpty { return .empty }
+        switch question.input {
+        case .choice: return matchChoice(trimmed, question.choices)
+        case .multi: return matchMulti(trimmed, question.choices)
+        case .yesno: return matchYesNo(trimmed)
+        case .number: return matchNumber(trimmed, min: question.min ?? Int.min, max: question.max ?? Int.max)
+        case .text: return matchText(trimmed, validation: question.validate, optional: question.optional)
+        }
+    }
+
+    // MARK: Choices
+
+    enum ChoiceMatch: Equatable {
+        case one(Int)
+        case none
+        case several([Int])
+    }
+
+    /// Phrases a choice answers to: id (with spaces for underscores), label and synonyms.
+    static func phrases(of choice: Choice) -> [[String]] {
+        ([choice.id.replacingUnderscores, choice.label] + choice.synonyms).map(Normalizer.words).filter { !$0.isEmpty }
+    }
+
+    func matchChoice(_ text: String, _ choices: [Choice]) -> MatchResult {
+        switch findChoice(text, choices) {
+        case .one(let i): return .answer(.choice(choices[i].id))
+        case .none: return .notUnderstood
+        case .several(let indices): return .ambiguous(indices.map { choices[$0].label })
+        }
+    }
+
+    func findChoice(_ text: String, _ choices: [Choice]) -> ChoiceMatch {
+        let input = Normalizer.words(text)
+        guard !input.isEmpty else { return .none }
+        let all = choices.indices.map { (index: $0, phrases: Self.phrases(of: choices[$0])) }
+
+        // 1. Exact id, label or synonym.
+        let exact = all.filter { $0.phrases.contains(input) }.map(\.index)
+        if exact.count == 1 { return .one(exact[0]) }
+        if exact.count > 1 { return .several(exact) }
+
+        // 2. The option's number ("2"), unless a label also starts with that number.
+        var candidates: Set<Int> = []
+        if input.count == 1, let n = Int(input[0]), (1...choices.count).contains(n) { candidates.insert(n - 1) }
+
+        // 3. An unambiguous prefix of a label or synonym ("low" -> "Lower back").
+        let joined = input.joined(separator: " ")
+        if joined.count >= 2 || choices.count == 1 {
+            for entry in all where entry.phrases.contains(where: { $0.joined(separator: " ").hasPrefix(joined) }) {
+                candidates.insert(entry.index)
+            }
+        }
+        if candidates.count == 1 { return .one(candidates.first!) }
+        if candidates.count > 1 { return .several(candidates.sorted()) }
+
+        // 4. A phrase that mentions exactly one option ("my lower back, mostly"). Overlapping mentions keep
+        //    the longest ("lower back" beats "back"); separate mentions of two options are ambiguous.
+        var spans: [(index: Int, range: Range<Int>)] = []
+        for entry in all {
+            for phrase in entry.phrases {
+                for range in Phrase.occurrences(of: phrase, in: input) { spans.append((entry.index, range)) }
+            }
+        }
+        let maximal = spans.filter { span in
+            !spans.contains { other in
+                other.index != span.index && other.range.count > span.range.count
+                    && other.range.lowerBound <= span.range.lowerBound && span.range.upperBound <= other.range.upperBound
+            }
+        }
+        let mentioned = Set(maximal.map(\.index))
+        if mentioned.count == 1 { return .one(mentioned.first!) }
+        if mentioned.count > 1 { return .several(mentioned.sorted()) }
+        return .none
+    }
+
+    func matchMulti(_ text: String, _ choices: [Choice]) -> MatchResult {
+        // A label that itself contains "and" ("neck and shoulders") must win over splitting.
+        var picked: [Int]
+        if case .one(let i) = findChoice(text, choices), Normalizer.words(text).count <= Self.phrases(of: choices[i]).map(\.count).max() ?? 0 {
+            picked = [i]
+        } else {
+            picked = []
+            for part in splitList(text) {
+                switch findChoice(part, choices) {
+                case .one(let i): if !picked.contains(i) { picked.append(i) }
+                case .none: return .notUnderstood
+                case .several(let indices): return .ambiguous(indices.map { choices[$0].label })
+                }
+            }
+        }
+        if picked.isEmpty { return .notUnderstood }
+        if picked.count > 1, let exclusive = picked.first(where: { choices[$0].exclusive }) {
+            return .exclusiveConflict(choices[exclusive].label)
+        }
+        return .answer(.choices(picked.sorted().map { choices[$0].id }))
+    }
+
+    /// "sitting, bending and walking" -> ["sitting", "bending", "walking"].
+    func splitList(_ text: String) -> [String] {
+        let separators = Set(words.and.map { $0.lowercased() })
+        var parts: [String] = []
+        for piece in text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "/" || $0 == "+" }) {
+            var current: [String] = []
+            for word in piece.split(separator: " ") {
+                if separators.contains(word.lowercased()) {
+                    if !current.isEmpty { parts.append(current.joined(separator: " ")) }
+                    current = []
+                } else {
+                    current.append(String(word))
+                }
+            }
+            if !current.isEmpty { parts.append(current.joined(separator: " ")) }
+        }
+        return parts.filter { !Normalizer.words($0).isEmpty }
+    }
+
+    // MARK: Yes / no
+
+    func matchYesNo(_ text: String) -> MatchResult {
+        let input = Normalizer.words(text)
+        guard !input.isEmpty else { return .notUnderstood }
+        let phrase = input.joined(separator: " ")
+        let yes = Set(words.yes.map(Normalizer.normalize))
+        let no = Set(words.no.map(Normalizer.normalize))
+        if yes.contains(phrase) { return .answer(.yesNo(true)) }
+        if no.contains(phrase) { return .answer(.yesNo(false)) }
+        // "yes, it does" / "no, never": the first word decides when it is unmistakable.
+        let firstYes = yes.contains(input[0]), firstNo = no.contains(input[0])
+        if firstYes && !firstNo && !input.contains(where: { $0 == "not" || no.contains($0) }) { return .answer(.yesNo(true)) }
+        if firstNo && !firstYes { return .answer(.yesNo(false)) }
+        return .notUnderstood
+    }
+
+    // MARK: Numbers
+
+    func matchNumber(_ text: String, min: Int, max: Int) -> MatchResult {
+        let input = Normalizer.words(text.lowercased().replacingSlashes)
+        var numbers: [Int] = []
+        var expectDenominator = false
+        var i = 0
+        while i < input.count {
+            let word = input[i]
+            if word == "out", i + 1 < input.count, input[i + 1] == "of" { expectDenominator = true; i += 2; continue }
+            if word == "slash" || word == "of" { expectDenominator = true; i += 1; continue }
+            var value: Int?
+            if word.allSatisfy(\.isASCIIDigitCharacter) { value = word.count <= 9 ? Int(word) : Int.max }
+            else if let n = words.numbers[word] {
+                value = n
+                // "twenty five"
+                if n >= 20, n % 10 == 0, i + 1 < input.count, let unit = words.numbers[input[i + 1]], (1...9).contains(unit) {
+                    value = n + unit
+                    i += 1
+                }
+            }
+            if let value {
+                if expectDenominator { expectDenominator = false } else { numbers.append(value) }
+            } else if !Self.fillers.contains(word) {
+                return .notUnderstood
+            }
+            i += 1
+        }
+        // "7 or 8", "7.5": not one whole number, so ask again rather than pick one.
+        guard numbers.count == 1 else { return .notUnderstood }
+        let n = text.trimmed.hasPrefix("-") ? -numbers[0] : numbers[0]
+        if n < min || n > max { return .outOfRange(min: min, max: max) }
+        return .answer(.number(n))
+    }
+
+    static let fillers: Set<String> = ["about", "around", "maybe", "roughly", "approximately", "probably", "its", "it",
+                                       "is", "i", "would", "say", "id", "like", "a", "an", "the", "pain", "im",
+                                       "am", "years", "year", "old", "yrs", "score",
+                                       "level", "right", "now", "today"]
+
+    // MARK: Text
+
+    func matchText(_ text: String, validation: TextValidation, optional: Bool) -> MatchResult {
+        if optional, words.skip.map(Normalizer.normalize).contains(Normalizer.normalize(text)), !Normalizer.normalize(text).isEmpty || text == "-" {
+            return .answer(.skipped)
+        }
+        if text.count > Self.maxTextLength { return .invalid("too_long") }
+        switch validation {
+        case .any:
+            return .answer(.text(text))
+        case .phone:
+            let allowed = Set("0123456789 +-().")
+            let digits = text.filter(\.isASCIIDigitCharacter).count
+            let plusOK = !text.dropFirst().contains("+")
+            guard text.allSatisfy(allowed.contains), plusOK, (7...15).contains(digits) else { return .invalid("invalid_phone") }
+            return .answer(.text(text))
+        case .email:
+            let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, text.count <= 254,
+                  !text.contains(where: { $0.isWhitespace || $0 == "," || $0 == "<" || $0 == ">" }) else { return .invalid("invalid_email") }
+            let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+            guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }), (labels.last?.count ?? 0) >= 2 else { return .invalid("invalid_email") }
+            return .answer(.text(text))
+        case .name:
+            let allowedPunctuation = Set(" -'.\u{2019}")
+            guard text.count <= 80, text.contains(where: \.isLetter),
+                  text.allSatisfy({ $0.isLetter || allowedPunctuation.contains($0) }) else { return .invalid("invalid_name") }
+            return .answer(.text(text))
+        }
+    }
+}
+
+extension Character {
+    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+}
+
+extension String {
+    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
+    /// "7/10" -> "7 slash 10" so the denominator stays recognisable after normalising.
+    var replacingSlashes: String {
+        var out = ""
+        for c in self { if c == "/" { out += " slash " } else { out.append(c) } }
+        return out
+    }
+}

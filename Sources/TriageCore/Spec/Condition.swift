@@ -1,0 +1,57 @@
+/// A test over earlier answers, used by transitions and plan rules.
+public indirect enum Condition: Sendable, Equatable {
+    case all([Condition])
+    case any([Condition])
+    case not(Condition)
+    case test(slot: String, Test)
+
+    public enum Test: Sendable, Equatable {
+        case equals(String)
+        case oneOf([String])
+        case contains(String)
+        case range(min: Int?, max: Int?)
+        case isSet(Bool)
+    }
+
+    public func holds(_ answers: Answers) -> Bool {
+        switch self {
+        case .all(let conditions): return conditions.allSatisfy { $0.holds(answers) }
+        case .any(let conditions): return conditions.contains { $0.holds(answers) }
+        case .not(let condition): return !condition.holds(answers)
+        case .test(let slot, let test):
+            let answer = answers[slot]
+            switch test {
+            case .isSet(let expected): return answers.isSet(slot) == expected
+            case .equals(let value): return answer.map { Self.values(of: $0).contains(value) && Self.isSingle($0) } ?? false
+            case .oneOf(let values): return answer.map { Self.values(of: $0).contains(where: values.contains) } ?? false
+            case .contains(let value): return answer.map { Self.values(of: $0).contains(value) } ?? false
+            case .range(let min, let max):
+                guard case .number(let n)? = answer else { return false }
+                return (min.map { n >= $0 } ?? true) && (max.map { n <= $0 } ?? true)
+            }
+        }
+    }
+
+    /// Every slot this condition reads.
+    public var slots: [String] {
+        switch self {
+        case .all(let c), .any(let c): c.flatMap(\.slots)
+        case .not(let c): c.slots
+        case .test(let slot, _): [slot]
+        }
+    }
+
+    private static func values(of answer: Answer) -> [String] {
+        switch answer {
+        case .choices(let ids): ids
+        case .skipped: []
+        default: [answer.raw]
+        }
+    }
+
+    /// `equals` on a multi answer holds only when exactly that one choice was made.
+    private static func isSingle(_ answer: Answer) -> Bool {
+        if case .choices(let ids) = answer { return ids.count == 1 }
+        return true
+    }
+}

@@ -1,0 +1,175 @@
+/// A whole dialog as loaded from a spec file (format version 1).
+/// Every node, text and rule comes from the file; nothing here knows about back pain.
+public struct DialogSpec: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var version: String
+    public var locale: String
+    public var disclaimer: String
+    public var emergencyNumber: String
+    public var start: String
+    public var maxAttempts: Int
+    public var handoff: String?
+    public var interrupts: [Interrupt]
+    /// Nodes in file order (the order matters for graphs and lint output).
+    public var nodes: [Node]
+    public var plan: PlanSpec
+    /// Booking field name -> slot.
+    public var bookingFields: [(field: String, slot: String)]
+    public var commands: [GlobalCommand: [String]]
+    public var words: Words
+    public var messages: Messages
+    /// Where each node, interrupt and key was defined, for diagnostics.
+    public var locations: SourceMap
+
+    private var nodeIndex: [String: Int]
+
+    public init(
+        id: String, title: String, version: String, locale: String, disclaimer: String,
+        emergencyNumber: String, start: String, maxAttempts: Int, handoff: String?,
+        interrupts: [Interrupt], nodes: [Node], plan: PlanSpec,
+        bookingFields: [(field: String, slot: String)],
+        commands: [GlobalCommand: [String]] = GlobalCommand.defaultWords,
+        words: Words = Words(), messages: Messages = Messages(), locations: SourceMap = SourceMap()
+    ) {
+        self.id = id
+        self.title = title
+        self.version = version
+        self.locale = locale
+        self.disclaimer = disclaimer
+        self.emergencyNumber = emergencyNumber
+        self.start = start
+        self.maxAttempts = maxAttempts
+        self.handoff = handoff
+        self.interrupts = interrupts
+        self.nodes = nodes
+        self.plan = plan
+        self.bookingFields = bookingFields
+        self.commands = commands
+        self.words = words
+        self.messages = messages
+        self.locations = locations
+        var index: [String: Int] = [:]
+        for (i, node) in nodes.enumerated() where index[node.id] == nil { index[node.id] = i }
+        self.nodeIndex = index
+    }
+
+    public func node(_ id: String) -> Node? {
+        nodeIndex[id].map { nodes[$0] }
+    }
+
+    /// The question that stores its answer in `slot`, if any.
+    public func question(forSlot slot: String) -> Node? {
+        nodes.first { $0.slot == slot && $0.question != nil }
+    }
+
+    public static func == (lhs: DialogSpec, rhs: DialogSpec) -> Bool {
+        lhs.id == rhs.id && lhs.version == rhs.version && lhs.nodes == rhs.nodes
+            && lhs.interrupts == rhs.interrupts && lhs.plan == rhs.plan
+            && lhs.bookingFields.elementsEqual(rhs.bookingFields, by: { $0 == $1 })
+            && lhs.disclaimer == rhs.disclaimer && lhs.emergencyNumber == rhs.emergencyNumber
+            && lhs.start == rhs.start && lhs.maxAttempts == rhs.maxAttempts && lhs.handoff == rhs.handoff
+    }
+}
+
+/// The four clinical dispositions of `../shared/clinical/red-flags.md`, plus the non-clinical hand-off.
+public enum Disposition: String, Sendable, Equatable, CaseIterable, Codable {
+    case emergency
+    case urgent
+    case doctor
+    case massageOK = "massage_ok"
+    case handoff
+
+    /// Lower is more urgent; used when several red flags apply at once.
+    public var urgencyRank: Int {
+        switch self {
+        case .emergency: 0
+        case .urgent: 1
+        case .doctor: 2
+        case .handoff: 3
+        case .massageOK: 4
+        }
+    }
+
+    /// Emergency and urgent cases must never lead to a booking.
+    public var forbidsBooking: Bool { self == .emergency || self == .urgent }
+}
+
+public struct Interrupt: Sendable, Equatable {
+    public var id: String
+    public var patterns: [String]
+    public var target: String
+    public init(id: String, patterns: [String], target: String) {
+        self.id = id
+        self.patterns = patterns
+        self.target = target
+    }
+}
+
+public enum GlobalCommand: String, Sendable, CaseIterable, Hashable {
+    case help, back, restart, `repeat`, quit
+
+    public static let defaultWords: [GlobalCommand: [String]] = [
+        .help: ["help", "?"],
+        .back: ["back", "go back", "previous"],
+        .restart: ["restart", "start again", "start over"],
+        .repeat: ["repeat", "say again", "again"],
+        .quit: ["quit", "exit", "stop", "bye"],
+    ]
+}
+
+/// Locale-specific answer words.
+public struct Words: Sendable, Equatable {
+    public var yes: [String] = ["yes", "y", "yeah", "yep", "yup", "yes please", "sure", "ok", "okay", "correct",
+                                "right", "i do", "i have", "it is", "affirmative", "true"]
+    public var no: [String] = ["no", "n", "nope", "nah", "not really", "no thanks", "never", "none", "i dont",
+                               "i havent", "it isnt", "negative", "false", "not at all"]
+    public var skip: [String] = ["skip", "none", "no", "n/a", "-", "no thanks", "i dont have one"]
+    public var numbers: [String: Int] = [
+        "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+        "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+        "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+        "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+        "hundred": 100,
+    ]
+    public var outOf: [String] = ["out of", "of", "/"]
+    public var and: [String] = ["and", "&", "plus"]
+    public init() {}
+}
+
+/// Sentences the engine itself says; overridable per dialog so a dialog can be translated.
+public struct Messages: Sendable, Equatable {
+    public var table: [String: String] = Messages.defaults
+
+    public static let defaults: [String: String] = [
+        "not_understood": "Sorry, I didn't understand that.",
+        "ambiguous": "That could mean {candidates}. Which one do you mean?",
+        "options": "Please answer with one of: {options}.",
+        "yesno_options": "Please answer yes or no.",
+        "number_options": "Please answer with a number from {min} to {max}.",
+        "text_options": "Please type your answer, or type help.",
+        "out_of_range": "Please give a number from {min} to {max}.",
+        "invalid_phone": "That doesn't look like a phone number. Please type it with digits, for example 555 123 4567.",
+        "invalid_email": "That doesn't look like an email address, for example name@example.com.",
+        "invalid_name": "Please type your name using letters.",
+        "optional_skip": "You can also type skip.",
+        "first_question": "This is the first question.",
+        "quit_confirm": "Do you want to stop now? Nothing has been booked. (yes/no)",
+        "quit_done": "Goodbye. Nothing was booked.",
+        "resume": "Let's carry on.",
+        "ended": "This conversation has ended. Nothing more can be done here.",
+        "input_ended": "Goodbye. Nothing was booked.",
+        "emergency_reminder": "Remember: call {emergency_number} now or go to the nearest emergency department.",
+        "which_change": "What would you like to change?",
+        "default_help": "Please answer the question. You can also type back, restart, repeat or quit.",
+        "multi_hint": "You can choose more than one, separated by commas.",
+        "exclusive_choice": "\"{choice}\" can't be combined with other answers.",
+        "empty": "Please type an answer.",
+        "too_long": "That answer is too long. Please keep it under {max} characters.",
+        "restarting": "Starting again from the beginning.",
+    ]
+
+    public init() {}
+
+    public subscript(key: String) -> String { table[key] ?? Messages.defaults[key] ?? key }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import TriageBooking
+import TriageCore
+
+struct DialogOptions: ParsableArguments {
+    @Option(name: .long, help: "Dialog file, or the id of a shipped dialog.")
+    var dialog: String = DialogLocator.defaultDialog
+
+    @Option(name: .long, help: "Emergency number to tell people to call (overrides the dialog's, e.g. 911, 999, 112).")
+    var emergencyNumber: String?
+
+    func loadSpec() throws -> DialogSpec {
+        try DialogLocator.load(try DialogLocator.resolve(dialog))
+    }
+
+    func validate() throws {
+        if let number = emergencyNumber, number.isEmpty || !number.allSatisfy({ $0.isNumber || $0 == "+" || $0 == " " || $0 == "-" }) {
+            throw ValidationError("--emergency-number must be a phone number such as 911, 999 or 112")
+        }
+    }
+}
+
+struct Chat: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Hold a triage conversation on this terminal (or on stdin/stdout when piped).")
+
+    @OptionGroup var dialogOptions: DialogOptions
+    @OptionGroup var bookingOptions: BookingOptions
+
+    @Flag(name: .long, help: "Speak the JSON message protocol (docs/protocol.md) on stdin/stdout.")
+    var json = false
+
+    func run() throws {
+        let spec: DialogSpec
+        do { spec = try dialogOptions.loadSpec() } catch {
+            Console.err("\(error)")
+            throw ExitCode(1)
+        }
+        // Refuse to start rather than lose a booking at the end of a conversation.
+        let sink: BookingSink
+        do { sink = try bookingOptions.makeSink() } catch {
+            Console.err("error: \(error)")
+            Console.err("triage chat will not start without a working bookings store (see --bookings).")
+            throw ExitCode(1)
+        }
+        var session = ChatSession(machine: DialogMachine(spec: spec, emergencyNumber: dialogOptions.emergencyNumber),
+                                  sink: sink, json: json)
+        session.run()
+    }
+}
+
+/// The plain stdin/stdout front end: reads lines, prints rendered events.
+struct ChatSession {
+    var machine: DialogMachine
+    let sink: BookingSink
+    let json: Bool
+
+    mutating func run() {
+        emit(machine.start())
+        while !machine.isEnded {
+            guard let line = readLine(strippingNewline: true) else {
+                emit(machine.send(.endOfInput, bookings: store))
+                return
+            }
+            var text = line
+            if json {
+                switch JSONProtocol.decode(line) {
+                case .success(let decoded): text = decoded
+                case .failure(let error):
+                    emit([.error(code: "bad_message", text: error == .invalidJSON
+                        ? "That line is not valid JSON. Send a plain line or {\"text\": \"...\"}."
+                        : "A JSON message needs a \"text\" string, for example {\"text\": \"lower back\"}.")])
+                    continue
+                }
+            }
+            emit(machine.send(.line(text), bookings: store))
+        }
+    }
+
+    func store(_ draft: BookingDraft) -> Input {
+        let request = draft.finalize(source: "chat")
+        do {
+            try sink.store(request)
+            return .bookingStored(id: request.id)
+        } catch {
+            Console.err("error: \(error)")
+            return .bookingFailed(reason: "\(error)")
+        }
+    }
+
+    func emit(_ events: [Event]) {
+        if json {
+            for event in events { if let line = JSONProtocol.encode(event) { Console.out(line) } }
+        } else {
+            for line in TextRenderer.lines(for: events) { Console.out(line) }
+        }
+    }
+}

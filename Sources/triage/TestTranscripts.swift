@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import TriageBooking
+import TriageCore
+
+struct TestTranscripts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run transcript files (*.transcript) and show a unified diff for each mismatch.")
+
+    @Argument(help: "Transcript files or folders (default: transcripts).")
+    var paths: [String] = ["transcripts"]
+
+    @Flag(name: .long, help: "Rewrite failing transcripts from the actual conversation (keeps comments and wildcards that still match).")
+    var update = false
+
+    @Flag(name: .shortAndLong, help: "List every transcript, not only failures.")
+    var verbose = false
+
+    func run() throws {
+        let files: [String]
+        do { files = try TranscriptFiles.collect(paths) } catch {
+            Console.err("error: \(error)")
+            throw ExitCode(2)
+        }
+        var specs: [String: DialogSpec] = [:]
+        var passed = 0, failed = 0, updated = 0
+        for file in files {
+            do {
+                let transcript = try TranscriptFiles.read(file)
+                let dialogPath = try DialogLocator.resolve(transcript.dialog ?? DialogLocator.defaultDialog, near: file)
+                let spec = try specs[dialogPath] ?? DialogLocator.load(dialogPath)
+                specs[dialogPath] = spec
+                let sink = MemoryBookingSink()
+                let (comparison, _) = TranscriptRunner.run(transcript, spec: spec) { draft in
+                    let request = draft.finalize(source: "transcript")
+                    do { try sink.store(request); return .bookingStored(id: request.id) } catch { return .bookingFailed(reason: "\(error)") }
+                }
+                if comparison.matches {
+                    passed += 1
+                    if verbose { Console.out("PASS \(file)") }
+                } else if update {
+                    try comparison.updatedText().write(toFile: file, atomically: true, encoding: .utf8)
+                    updated += 1
+                    Console.out("UPDATED \(file)")
+                } else {
+                    failed += 1
+                    Console.out("FAIL \(file):\(comparison.firstDifferenceLine ?? 1): the conversation differs from the transcript")
+                    Console.out(comparison.unifiedDiff(actualName: "actual conversation"))
+                }
+            } catch {
+                failed += 1
+                Console.out("FAIL \(file): \(error)")
+            }
+        }
+        var summary = "\(passed) passed, \(failed) failed"
+        if update { summary += ", \(updated) updated" }
+        Console.out(summary + " (\(files.count) transcripts)")
+        if files.isEmpty {
+            Console.err("error: no *.transcript files found in \(paths.joined(separator: " "))")
+            throw ExitCode(1)
+        }
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
+
+enum TranscriptFiles {
+    static let fileExtension = "transcript"
+
+    static func collect(_ paths: [String]) throws -> [String] {
+        let fm = FileManager.default
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw CLIError("\(path): no such file or folder") }
+            if isDirectory.boolValue {
+                let found = (fm.enumerator(atPath: path)?.allObjects as? [String] ?? [])
+                    .filter { $0.hasSuffix(".\(fileExtension)") }
+                    .map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
+                files += found.sorted()
+            } else {
+                files.append(path)
+            }
+        }
+        return files
+    }
+
+    static func read(_ file: String) throws -> Transcript {
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            throw CLIError("cannot read \(file) as UTF-8 text")
+        }
+        return try Transcript.parse(text, file: file)
+    }
+}
