@@ -4,11 +4,25 @@ import Yams
 public enum SpecLoader {
     public static func load(_ text: String, file: String) -> Result<DialogSpec, SpecErrors> {
         var reader = SpecReader(file: file)
-        let root: Yams.Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            return .failure(SpecErrors([reader.syntaxDiagnostic(error)]))
+        var root: Yams.Node?
+        var text = text
+        // Yams stops at a duplicated key; rename each duplicate and parse again so every other
+        // problem is still reported in the same run.
+        for attempt in 0... {
+            do {
+                root = try Yams.compose(yaml: text)
+                break
+            } catch YamlError.duplicatedKeysInMapping(let keys, let context) where attempt < 100 {
+                guard let key = keys.first,
+                      let (renamed, location) = DuplicateKeys.rename(key, after: context.mark, in: text, attempt: attempt) else {
+                    return .failure(SpecErrors([Diagnostic(file: file, location: SourceLocation(line: context.mark.line, column: context.mark.column),
+                                                           message: "duplicate key '\(keys.joined(separator: "', '"))'", code: DiagnosticCode.duplicate)]))
+                }
+                reader.diagnostics.append(Diagnostic(file: file, location: location, message: "duplicate key '\(key)'", code: DiagnosticCode.duplicate))
+                text = renamed
+            } catch {
+                return .failure(SpecErrors([reader.syntaxDiagnostic(error)]))
+            }
         }
         guard let root else {
             return .failure(SpecErrors([Diagnostic(file: file, location: SourceLocation(line: 1, column: 1),
@@ -16,9 +30,32 @@ public enum SpecLoader {
         }
         let spec = reader.readSpec(root)
         reader.checkReferences(spec)
+        reader.diagnostics.removeAll { $0.message.contains(DuplicateKeys.marker) }
         let errors = reader.diagnostics.filter { $0.severity == .error }
         if let spec, errors.isEmpty { return .success(spec) }
         return .failure(SpecErrors(reader.diagnostics.sorted { ($0.location, $0.message) < ($1.location, $1.message) }))
+    }
+}
+
+/// Finds the second occurrence of a duplicated block-mapping key and renames it.
+enum DuplicateKeys {
+    static let marker = "__duplicate_"
+
+    static func rename(_ key: String, after mark: Mark, in text: String, attempt: Int) -> (String, SourceLocation)? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let indent = String(repeating: " ", count: max(0, mark.column - 1))
+        guard mark.line >= 1 else { return nil }
+        for index in mark.line..<lines.count {
+            let line = lines[index]
+            // A line less indented than the mapping ends it.
+            let leading = line.prefix { $0 == " " }.count
+            if !line.trimmed.isEmpty, !line.trimmed.hasPrefix("#"), leading < indent.count { return nil }
+            for quote in ["", "\"", "'"] where line.hasPrefix(indent + quote + key + quote + ":") {
+                lines[index] = indent + quote + key + marker + String(attempt) + quote + line.dropFirst(indent.count + key.count + 2 * quote.count)
+                return (lines.joined(separator: "\n"), SourceLocation(line: index + 1, column: indent.count + 1))
+            }
+        }
+        return nil
     }
 }
 
@@ -86,7 +123,8 @@ struct SpecReader {
                 continue
             }
             result[key] = value
-            map["\(path)/\(key)"] = location(keyNode)
+            // References are reported at the value, which is what needs fixing.
+            map["\(path)/\(key)"] = location(value)
         }
         return result
     }
@@ -616,7 +654,10 @@ struct SpecReader {
             }
         }
         func checkCondition(_ condition: Condition?, at path: String) {
-            for slot in condition?.slots ?? [] { checkSlot(slot, at: path, "condition reads slot") }
+            for slot in condition?.slots ?? [] {
+                let keyPath = map.entries.keys.filter { $0.hasPrefix(path + "/") && $0.hasSuffix("/" + slot) }.min { map.entries[$0]! < map.entries[$1]! }
+                checkSlot(slot, at: keyPath ?? path, "condition reads slot")
+            }
         }
         checkText(spec.disclaimer, at: "/disclaimer")
         for node in spec.nodes {

@@ -95,8 +95,18 @@ public struct AnswerMatcher: Sendable {
         let mentioned = Set(maximal.map(\.index))
         if mentioned.count == 1 { return .one(mentioned.first!) }
         if mentioned.count > 1 { return .several(mentioned.sorted()) }
+
+        // 5. Part of an option's words ("shoulders" -> "Neck and shoulders"; "back" fits several: ambiguous).
+        let core = input.filter { !Self.stopWords.contains($0) }
+        guard !core.isEmpty else { return .none }
+        let within = all.filter { entry in entry.phrases.contains { !Phrase.occurrences(of: core, in: $0).isEmpty } }.map(\.index)
+        if within.count == 1 { return .one(within[0]) }
+        if within.count > 1 { return .several(within) }
         return .none
     }
+
+    static let stopWords: Set<String> = ["my", "the", "in", "on", "its", "it", "is", "a", "an", "at", "i", "think",
+                                         "mostly", "mainly", "around", "of", "just", "only", "pain", "hurts", "sore"]
 
     func matchMulti(_ text: String, _ choices: [Choice]) -> MatchResult {
         // A label that itself contains "and" ("neck and shoulders") must win over splitting.

@@ -1,0 +1,133 @@
+import Testing
+@testable import TriageCore
+
+@Suite("Answer matching")
+struct AnswerMatchingTests {
+    let matcher = AnswerMatcher()
+    let location = Question(input: .choice, ask: "Where?", choices: [
+        Choice(id: "lower_back", label: "Lower back", synonyms: ["low back", "lumbar"]),
+        Choice(id: "middle_back", label: "Middle back", synonyms: ["mid back"]),
+        Choice(id: "upper_back", label: "Upper back"),
+        Choice(id: "neck_shoulders", label: "Neck and shoulders", synonyms: ["neck", "shoulders"]),
+    ])
+
+    @Test(arguments: [
+        ("Lower back", "lower_back"), ("  LOWER BACK!! ", "lower_back"), ("lumbar", "lower_back"),
+        ("lower_back", "lower_back"), ("2", "middle_back"), ("low", "lower_back"), ("mid", "middle_back"),
+        ("my lower back, mostly", "lower_back"), ("neck", "neck_shoulders"), ("Neck and shoulders", "neck_shoulders"),
+        ("it's my upper back.", "upper_back"),
+    ])
+    func choiceMatches(input: String, expected: String) {
+        #expect(matcher.match(input, to: location) == .answer(.choice(expected)))
+    }
+
+    @Test(arguments: ["back", "lower back and neck", "the back"])
+    func ambiguousChoiceIsNeverGuessed(input: String) {
+        guard case .ambiguous(let labels) = matcher.match(input, to: location) else {
+            Issue.record("expected ambiguous for \(input)")
+            return
+        }
+        #expect(labels.count >= 2)
+    }
+
+    @Test(arguments: ["kidney", "7", "xyz", "0"])
+    func unknownChoiceIsNotUnderstood(input: String) {
+        #expect(matcher.match(input, to: location) == .notUnderstood)
+    }
+
+    @Test(arguments: ["yes", "Y", "yeah", "yep", "Yes please", "sure", "yes, it does", "YES!"])
+    func yesVariants(input: String) {
+        #expect(matcher.match(input, to: Question(input: .yesno, ask: "")) == .answer(.yesNo(true)))
+    }
+
+    @Test(arguments: ["no", "n", "nope", "nah", "not really", "No.", "no, never"])
+    func noVariants(input: String) {
+        #expect(matcher.match(input, to: Question(input: .yesno, ask: "")) == .answer(.yesNo(false)))
+    }
+
+    @Test(arguments: ["maybe", "yes and no", "dunno"])
+    func unclearYesNoIsReasked(input: String) {
+        #expect(matcher.match(input, to: Question(input: .yesno, ask: "")) == .notUnderstood)
+    }
+
+    @Test(arguments: [("7", 7), ("7/10", 7), ("7 / 10", 7), ("seven", 7), ("7 out of 10", 7), ("about 6", 6),
+                      ("0", 0), ("ten", 10), ("It's a 4", 4)])
+    func numbers(input: String, expected: Int) {
+        #expect(matcher.match(input, to: Question(input: .number, ask: "", min: 0, max: 10)) == .answer(.number(expected)))
+    }
+
+    @Test func compoundNumberWords() {
+        #expect(matcher.match("forty five", to: Question(input: .number, ask: "", min: 16, max: 110)) == .answer(.number(45)))
+    }
+
+    @Test(arguments: ["11", "-3", "99999999999999999999"])
+    func numbersOutOfRange(input: String) {
+        #expect(matcher.match(input, to: Question(input: .number, ask: "", min: 0, max: 10)) == .outOfRange(min: 0, max: 10))
+    }
+
+    @Test(arguments: ["7 or 8", "7.5", "bad", "lots"])
+    func unclearNumbers(input: String) {
+        #expect(matcher.match(input, to: Question(input: .number, ask: "", min: 0, max: 10)) == .notUnderstood)
+    }
+
+    @Test func multiChoiceSplitsOnCommasAndAnd() {
+        let worse = Question(input: .multi, ask: "", choices: [
+            Choice(id: "sitting", label: "Sitting"), Choice(id: "bending", label: "Bending"),
+            Choice(id: "cough", label: "Coughing or sneezing"), Choice(id: "nothing", label: "Nothing in particular", exclusive: true),
+        ])
+        #expect(matcher.match("sitting, bending and coughing", to: worse) == .answer(.choices(["sitting", "bending", "cough"])))
+        #expect(matcher.match("bending & sitting", to: worse) == .answer(.choices(["sitting", "bending"])))
+        #expect(matcher.match("Coughing or sneezing", to: worse) == .answer(.choices(["cough"])))
+        #expect(matcher.match("sitting, nothing", to: worse) == .exclusiveConflict("Nothing in particular"))
+        #expect(matcher.match("sitting, flying", to: worse) == .notUnderstood)
+    }
+
+    @Test func labelContainingAndIsNotSplit() {
+        let multi = Question(input: .multi, ask: "", choices: [Choice(id: "ns", label: "Neck and shoulders"), Choice(id: "low", label: "Lower back")])
+        #expect(matcher.match("neck and shoulders", to: multi) == .answer(.choices(["ns"])))
+    }
+
+    @Test(arguments: [("555 123 4567", true), ("+44 20 7946 0958", true), ("(555) 123-4567", true),
+                      ("12345", false), ("call me", false), ("555+123+4567", false)])
+    func phoneValidation(input: String, valid: Bool) {
+        let result = matcher.match(input, to: Question(input: .text, ask: "", validate: .phone))
+        #expect(result == (valid ? .answer(.text(input)) : .invalid("invalid_phone")))
+    }
+
+    @Test(arguments: [("ana@example.com", true), ("a.b+c@clinic.co.uk", true), ("ana@", false), ("ana example.com", false),
+                      ("@x.com", false), ("a@b", false), ("a@b.c", false)])
+    func emailValidation(input: String, valid: Bool) {
+        let result = matcher.match(input, to: Question(input: .text, ask: "", validate: .email))
+        #expect(result == (valid ? .answer(.text(input)) : .invalid("invalid_email")))
+    }
+
+    @Test(arguments: [("Ana María O'Neil-Smith", true), ("José", true), ("12345", false), ("<script>", false)])
+    func nameValidation(input: String, valid: Bool) {
+        let result = matcher.match(input, to: Question(input: .text, ask: "", validate: .name))
+        #expect(result == (valid ? .answer(.text(input)) : .invalid("invalid_name")))
+    }
+
+    @Test func optionalTextCanBeSkipped() {
+        #expect(matcher.match("skip", to: Question(input: .text, ask: "", validate: .email, optional: true)) == .answer(.skipped))
+        #expect(matcher.match("skip", to: Question(input: .text, ask: "", validate: .email)) == .invalid("invalid_email"))
+    }
+
+    @Test func overlongTextIsRefused() {
+        let long = String(repeating: "a", count: AnswerMatcher.maxTextLength + 1)
+        #expect(matcher.match(long, to: Question(input: .text, ask: "")) == .invalid("too_long"))
+    }
+
+    @Test func emptyInput() {
+        #expect(matcher.match("   ", to: location) == .empty)
+    }
+
+    @Test func normalizerDropsApostrophesAndPunctuation() {
+        #expect(Normalizer.words("I CAN'T pee!") == ["i", "cant", "pee"])
+        #expect(Normalizer.words("can\u{2019}t   feel…the paper") == ["cant", "feel", "the", "paper"])
+    }
+
+    @Test func cleanRemovesControlCharactersAndEscapes() {
+        #expect(Normalizer.clean("\u{1B}[31mlower\u{1B}[0m back\u{0}\u{7}") == "lower back")
+        #expect(Normalizer.clean("\tyes\r") == "yes")
+    }
+}

@@ -1,0 +1,48 @@
+import Testing
+@testable import TriageCore
+
+@Suite("Red-flag interrupts")
+struct InterruptTests {
+    @Test(arguments: ["I can't pee", "CANT PEE!!", "i cannot pee since yesterday", "No. Chest pain.",
+                      "no, but I have chest pain", "I wet myself", "numb between my legs"])
+    func interruptsFire(line: String) throws {
+        let spec = try Fixture.dialog("back-strain")
+        #expect(InterruptMatcher(spec: spec).match(line) != nil, "\(line) should interrupt")
+    }
+
+    @Test(arguments: ["no chest pain", "I don't have a fever", "I do not have any chest pain", "lower back", "yes", "no"])
+    func deniedOrOrdinaryLinesDoNotFire(line: String) throws {
+        let spec = try Fixture.dialog("back-strain")
+        #expect(InterruptMatcher(spec: spec).match(line) == nil, "\(line) should not interrupt")
+    }
+
+    @Test func mostUrgentWins() throws {
+        let spec = try Fixture.dialog("back-strain")
+        let matcher = InterruptMatcher(spec: spec)
+        // Fever alone is urgent; with chest pain in the same line the emergency wins.
+        let fever = try #require(matcher.match("I have a fever"))
+        #expect(spec.node(fever.target)?.disposition == .urgent)
+        let both = try #require(matcher.match("I have a fever and chest pain"))
+        #expect(spec.node(both.target)?.disposition == .emergency)
+    }
+
+    @Test func interruptWinsOverTheAnswerAtEveryQuestion() throws {
+        let spec = try Fixture.tiny()
+        // At the choice, number and text questions the interrupt beats any answer in the same line.
+        for answers in [[String](), ["lower back", "no"], ["lower back", "no", "5"]] {
+            var harness = Harness(spec)
+            harness.say(answers)
+            harness.say("lower back, and I can't pee")
+            #expect(harness.outcome == .emergency)
+            #expect(harness.machine.isEnded)
+            #expect(harness.bookings.isEmpty)
+        }
+    }
+
+    @Test func interruptWinsOverGlobalCommandsAndQuitConfirmation() throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say("quit")
+        harness.say("no, I wet myself")
+        #expect(harness.outcome == .emergency)
+    }
+}

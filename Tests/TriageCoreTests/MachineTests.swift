@@ -1,0 +1,236 @@
+import Testing
+@testable import TriageCore
+
+@Suite("Dialog machine")
+struct MachineTests {
+    let happyPath = ["lower back", "no", "4", "555 123 4567"]
+
+    @Test func startsWithTheDisclaimerThenTheFirstQuestion() throws {
+        let harness = Harness(try Fixture.tiny())
+        guard case .say(let disclaimer) = harness.events.first else { Issue.record("no disclaimer first"); return }
+        #expect(disclaimer.contains("not a diagnosis"))
+        #expect(disclaimer.contains("911"))
+        #expect(harness.lastAsk?.id == "where")
+        #expect(harness.lastAsk?.choices.map(\.id) == ["lower_back", "neck"])
+    }
+
+    @Test func emergencyNumberCanBeOverridden() throws {
+        let harness = Harness(try Fixture.tiny(), emergencyNumber: "999")
+        #expect(harness.text.first?.contains("call 999") == true)
+    }
+
+    @Test func completeBookingEmitsExactlyOneRequestAfterConfirmation() throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say(happyPath)
+        #expect(harness.lastAsk?.id == "summary")
+        #expect(harness.bookings.isEmpty, "nothing is booked before the summary is confirmed")
+        harness.say("yes")
+        #expect(harness.bookings.count == 1)
+        #expect(harness.outcome == .massageOK)
+        #expect(harness.text.contains("Your request is stored (reference booking-1)."))
+        let request = try #require(harness.bookings.first)
+        #expect(request.location == "Lower back")
+        #expect(request.severity == 4)
+        #expect(request.contact.phone == "555 123 4567")
+        #expect(request.redFlags.map(\.question) == ["numb"])
+        #expect(request.redFlags.first?.present == false)
+        #expect(request.dialog.id == "tiny-back")
+        // After the end, nothing more can be booked whatever is typed.
+        harness.say("yes")
+        harness.say("restart")
+        #expect(harness.bookings.count == 1)
+        #expect(harness.errorCodes == ["ended"])
+    }
+
+    @Test func bookingIsAnnouncedOnlyAfterItIsStored() throws {
+        var machine = DialogMachine(spec: try Fixture.tiny())
+        _ = machine.start()
+        for line in happyPath { _ = machine.receive(.line(line)) }
+        let events = machine.receive(.line("yes"))
+        guard case .bookingReady = events.last else { Issue.record("expected bookingReady last, got \(events)"); return }
+        #expect(!events.contains { if case .say(let t) = $0 { t.contains("stored") } else { false } })
+        // While the write is pending, more input is refused rather than processed.
+        #expect(machine.receive(.line("yes")).first == .error(code: "busy", text: "One moment, your request is being stored."))
+        let after = machine.receive(.bookingStored(id: "abc"))
+        #expect(after.first == .booking(id: "abc", status: .stored))
+    }
+
+    @Test func failedBookingTellsThePersonToCallTheClinic() throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.failBookings = true
+        harness.say(happyPath + ["yes"])
+        #expect(harness.events.contains(.booking(id: "", status: .failed)))
+        #expect(harness.text.contains("Sorry, your request could not be stored. Please call the clinic."))
+        #expect(harness.outcome == .handoff)
+    }
+
+    @Test func redFlagYesLeadsToEmergencyWithReminderAndNoBooking() throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say(["lower back", "yes"])
+        #expect(harness.outcome == .emergency)
+        #expect(harness.text.first == "Please call 911 now.")
+        #expect(harness.text.last?.contains("call 911") == true, "the emergency instruction is repeated at the end")
+        #expect(harness.ended)
+        harness.say("yes")
+        #expect(harness.bookings.isEmpty)
+    }
+
+    @Test func handoffAfterThreeFailedAnswersWithEscalatingHelp() throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say("kidneys")
+        #expect(harness.text.first == "Sorry, I didn't understand that. Please choose one area, for example \"lower back\".")
+        #expect(harness.lastAsk?.id == "where", "the error and the question come in one turn")
+        harness.say("kidneys")
+        #expect(harness.text.first == "Sorry, I didn't understand that. Please answer with one of: Lower back or Neck and shoulders.")
+        harness.say("kidneys")
+        #expect(harness.outcome == .handoff)
+        #expect(harness.text.first == "I'm having trouble understanding. Please call the clinic.")
+    }
+
+    @Test func aGoodAnswerResetsTheAttemptCounter() throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say(["kidneys", "kidneys", "lower back", "maybe", "maybe"])
+        #expect(harness.outcome == nil)
+        #expect(harness.lastAsk?.id == "numb")
+    }
+
+    @Test func outOfRangeNumberIsExplained() throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say(["lower back", "no", "12"])
+        #expect(harness.text.first == "Please give a number from 0 to 10.")
+        harness.say("7/10")
+        #expect(harness.machine.answers["how_bad"] == .number(7))
+    }
+
+    @Test func helpExplainsTheCurrentQuestion() throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say("help")
+        #expect(harness.text.prefix(2) == ["Pick the area where the pain is strongest.", "Please answer with one of: Lower back or Neck and shoulders."])
+        #expect(harness.lastAsk?.id == "where")
+        harness.say("?")
+        #expect(harness.lastAsk?.id == "where")
+        #expect(harness.errorCodes.isEmpty)
+    }
+
+    @Test func repeatAsksAgainWithoutCountingAFailure() throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say(["kidneys", "repeat", "repeat", "kidneys"])
+        #expect(harness.outcome == nil)
+        #expect(harness.text.first?.contains("Please answer with one of") == true)
+    }
+
+    @Test func backReturnsToThePreviousQuestionAndClearsLaterAnswers() throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say(["lower back", "no", "back"])
+        #expect(harness.lastAsk?.id == "numb")
+        #expect(harness.machine.answers["numb"] == nil)
+        harness.say("back")
+        #expect(harness.lastAsk?.id == "where")
+        #expect(harness.machine.answers["where"] == nil)
+        harness.say("back")
+        #expect(harness.text.first == "This is the first question.")
+        harness.say(["neck", "no", "3"])
+        #expect(harness.machine.answers["where"] == .choice("neck"))
+    }
+
+    @Test func restartClearsEverything() throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say(["lower back", "no", "restart"])
+        #expect(harness.lastAsk?.id == "where")
+        #expect(harness.machine.answers.values.isEmpty)
+        #expect(harness.text.first == "Starting again from the beginning.")
+    }
+
+    @Test func quitAsksToConfirm() throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say(["lower back", "quit"])
+        #expect(harness.lastAsk?.id == "quit")
+        harness.say("no")
+        #expect(harness.lastAsk?.id == "numb", "saying no resumes at the same question")
+        harness.say(["quit", "yes"])
+        #expect(harness.text == ["Goodbye. Nothing was booked."])
+        #expect(harness.events.last == .end(.quit))
+        #expect(harness.bookings.isEmpty)
+    }
+
+    @Test func endOfInputEndsPolitely() throws {
+        var machine = DialogMachine(spec: try Fixture.tiny())
+        _ = machine.start()
+        let events = machine.receive(.endOfInput)
+        #expect(events == [.say("Goodbye. Nothing was booked."), .end(.inputEnded)])
+    }
+
+    @Test func summaryCorrectionByNameReturnsToTheQuestion() throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say(happyPath)
+        harness.say("change how bad")
+        #expect(harness.lastAsk?.id == "how_bad")
+        harness.say("8")
+        #expect(harness.lastAsk?.id == "summary", "later answers are reused, not asked again")
+        #expect(harness.text.contains("  How bad: 8"))
+        harness.say("yes")
+        #expect(harness.bookings.first?.severity == 8)
+    }
+
+    @Test func summaryNoAsksWhatToChange() throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say(happyPath + ["no"])
+        #expect(harness.lastAsk?.text == "What would you like to change?")
+        harness.say("phone")
+        #expect(harness.lastAsk?.id == "phone")
+        harness.say("555 000 1111")
+        harness.say("yes")
+        #expect(harness.bookings.first?.contact.phone == "555 000 1111")
+    }
+
+    @Test func correctionCanNeverSkipARedFlagQuestion() throws {
+        // Changing the location walks forward again; the red-flag answer is reused only because it was given.
+        var harness = Harness(try Fixture.tiny())
+        harness.say(happyPath + ["where", "neck"])
+        #expect(harness.lastAsk?.id == "summary")
+        #expect(harness.machine.answers["numb"] == .yesNo(false))
+    }
+
+    @Test func invalidPhoneIsReasked() throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say(["lower back", "no", "4", "call me"])
+        #expect(harness.errorCodes == ["invalid_phone"])
+        #expect(harness.lastAsk?.id == "phone")
+    }
+
+    @Test func emptyLineIsReasked() throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say("   ")
+        #expect(harness.errorCodes == ["empty"])
+        #expect(harness.lastAsk?.id == "where")
+    }
+
+    @Test func choiceNamedLikeACommandIsAnAnswer() throws {
+        let text = try Fixture.tinyText().replacing("synonyms: [low back, lumbar]", with: "synonyms: [low back, lumbar, back]")
+        var harness = Harness(try Fixture.load(text))
+        harness.say("back")
+        #expect(harness.machine.answers["where"] == .choice("lower_back"))
+    }
+
+    /// Defence in depth: even a dialog whose red-flag "yes" wrongly continues to the booking never books.
+    @Test func machineRefusesBookingAfterAReportedRedFlag() throws {
+        let text = try Fixture.tinyText().replacing("""
+            next:
+              - if: { numb: yes }
+                goto: out_emergency
+              - goto: how_bad
+        """, with: "    next: how_bad")
+        var harness = Harness(try Fixture.load(text))
+        harness.say(["lower back", "yes", "4", "555 123 4567", "yes"])
+        #expect(harness.bookings.isEmpty)
+        #expect(harness.outcome == .emergency)
+    }
+
+    @Test(arguments: Disposition.allCases)
+    func shippedDialogHasAnOutcomeForEveryDisposition(disposition: Disposition) throws {
+        let spec = try Fixture.dialog("back-strain")
+        // Transcripts prove each is reached (TranscriptTests); this proves none is missing from the spec.
+        let outcomes = spec.nodes.filter { $0.disposition == disposition }
+        #expect(!outcomes.isEmpty, "back-strain has an outcome for \(disposition)")
+    }
+}
