@@ -37,6 +37,11 @@ let package = Package(
             name: "TriageCoreTests",
             dependencies: ["TriageCore"]
         ),
+        // End-to-end tests of the `triage` executable and the booking stores.
+        .testTarget(
+            name: "TriageCLITests",
+            dependencies: ["triage", "TriageCore", "TriageBooking"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

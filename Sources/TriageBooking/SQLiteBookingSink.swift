@@ -8,7 +8,8 @@ public final class SQLiteBookingSink: BookingSink {
     public let path: String
 
     /// Opens or creates the store; fails now (not at booking time) if it is unwritable or corrupt.
-    public init(path: String) throws {
+    /// `maxPageCount` limits the file size; tests use it to simulate a full disk.
+    public init(path: String, maxPageCount: Int? = nil) throws {
         self.path = path
         let url = URL(fileURLWithPath: path)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
@@ -23,6 +24,7 @@ public final class SQLiteBookingSink: BookingSink {
         config.busyMode = .timeout(5)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            if let maxPageCount { _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(maxPageCount)") }
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: config)

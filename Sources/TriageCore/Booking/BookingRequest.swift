@@ -3,6 +3,10 @@ public struct BookingRequest: Sendable, Equatable, Codable {
     public static let schemaID = "triage.booking/1"
 
     public struct DialogRef: Sendable, Equatable, Codable {
+        public init(id: String, version: String) {
+            self.id = id
+            self.version = version
+        }
         public var id: String
         public var version: String
     }
@@ -28,6 +32,12 @@ public struct BookingRequest: Sendable, Equatable, Codable {
     }
 
     public struct Preferences: Sendable, Equatable, Codable {
+        public init(pressure: String? = nil, length: String? = nil, days: String? = nil, times: String? = nil) {
+            self.pressure = pressure
+            self.length = length
+            self.days = days
+            self.times = times
+        }
         public var pressure: String?
         public var length: String?
         public var days: String?
@@ -35,6 +45,11 @@ public struct BookingRequest: Sendable, Equatable, Codable {
     }
 
     public struct Contact: Sendable, Equatable, Codable {
+        public init(name: String? = nil, phone: String? = nil, email: String? = nil) {
+            self.name = name
+            self.phone = phone
+            self.email = email
+        }
         public var name: String?
         public var phone: String?
         public var email: String?
@@ -64,6 +79,33 @@ public struct BookingRequest: Sendable, Equatable, Codable {
     /// `chat`, or the kiosk's address.
     public var source: String
     public var answers: [RecordedAnswer]
+
+    public init(id: String, createdAt: String, dialog: DialogRef, disposition: Disposition, needsMedicalClearance: Bool,
+                location: String?, side: String?, spreading: String?, cause: String?, onset: String?, severity: Int?,
+                worse: String?, stress: String?, redFlags: [RedFlagResult], notes: [String], plan: TreatmentPlan,
+                preferences: Preferences, contact: Contact, consent: Bool, source: String, answers: [RecordedAnswer]) {
+        self.id = id
+        self.createdAt = createdAt
+        self.dialog = dialog
+        self.disposition = disposition
+        self.needsMedicalClearance = needsMedicalClearance
+        self.location = location
+        self.side = side
+        self.spreading = spreading
+        self.cause = cause
+        self.onset = onset
+        self.severity = severity
+        self.worse = worse
+        self.stress = stress
+        self.redFlags = redFlags
+        self.notes = notes
+        self.plan = plan
+        self.preferences = preferences
+        self.contact = contact
+        self.consent = consent
+        self.source = source
+        self.answers = answers
+    }
 
     enum CodingKeys: String, CodingKey {
         case schema, id, createdAt = "created_at", dialog, disposition

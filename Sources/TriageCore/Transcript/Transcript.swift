@@ -42,6 +42,14 @@ public struct Transcript: Sendable, Equatable {
     /// Comments and blank lines after the last line.
     public var trailing: [String]
 
+    public init(file: String, header: [String: String], headerLines: [String], lines: [Line], trailing: [String]) {
+        self.file = file
+        self.header = header
+        self.headerLines = headerLines
+        self.lines = lines
+        self.trailing = trailing
+    }
+
     public var dialog: String? { header["dialog"] }
     public var emergencyNumber: String? { header["emergency-number"] }
     public var inputs: [String] {
