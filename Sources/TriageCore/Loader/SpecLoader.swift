@@ -301,7 +301,7 @@ struct SpecReader {
 
     static let nodeKeys: [Node.Kind: [String]] = [
         .question: ["type", "input", "ask", "why", "help", "hint", "slot", "choices", "min", "max", "validate",
-                    "optional", "red_flag", "red_flag_choices", "next"],
+                    "optional", "red_flag", "red_flag_choices", "ask_if", "next"],
         .message: ["type", "say", "next"],
         .summary: ["type", "say", "fields", "show_plan", "ask", "next"],
         .booking: ["type", "stored", "failed", "disposition", "note", "next"],
@@ -358,6 +358,7 @@ struct SpecReader {
                 question.redFlag = flag
             }
             question.redFlagChoices = strings(fields["red_flag_choices"], "'red_flag_choices'") ?? []
+            if let condition = fields["ask_if"] { question.askIf = readCondition(condition, path: "\(path)/ask_if") }
             switch input {
             case .choice, .multi:
                 if let choicesNode = required(fields, "choices", in: what, at: node) {
@@ -672,6 +673,7 @@ struct SpecReader {
             }
             checkText(node.say, at: "\(path)/say")
             if let q = node.question {
+                checkCondition(q.askIf, at: "\(path)/ask_if")
                 checkText(q.ask, at: "\(path)/ask")
                 checkText(q.why, at: "\(path)/why")
                 checkText(q.help, at: "\(path)/help")

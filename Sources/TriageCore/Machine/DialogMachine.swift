@@ -40,6 +40,17 @@ public struct DialogMachine: Sendable {
     /// Every node entered and every interrupt fired, for transcript coverage.
     public private(set) var visitedNodes: [String] = []
     public private(set) var firedInterrupts: [String] = []
+    /// Every transition followed, as (from, to), for transcript coverage.
+    public private(set) var traversedEdges: [Edge] = []
+
+    public struct Edge: Sendable, Hashable {
+        public var from: String
+        public var to: String
+    }
+
+    private mutating func traversed(_ from: String, _ to: String) {
+        traversedEdges.append(Edge(from: from, to: to))
+    }
 
     public init(spec: DialogSpec, emergencyNumber: String? = nil) {
         self.spec = spec
@@ -94,7 +105,9 @@ public struct DialogMachine: Sendable {
             bookingEmitted = true
             events.append(.booking(id: id, status: .stored))
             events.append(.say(interpolate(step.stored, bookingID: id)))
-            enter(spec.node(nodeID)?.next?.resolve(answers) ?? "", &events)
+            let next = spec.node(nodeID)?.next?.resolve(answers) ?? ""
+            traversed(nodeID, next)
+            enter(next, &events)
         case .bookingFailed:
             guard case .awaitingBooking(let nodeID) = state, let step = spec.node(nodeID)?.booking else {
                 return [.error(code: "unexpected", text: "No booking request is waiting to be stored.")]
@@ -128,6 +141,7 @@ public struct DialogMachine: Sendable {
         // A red flag typed anywhere wins over the question, commands and everything else.
         if let interrupt = interrupts.match(line) {
             firedInterrupts.append(interrupt.id)
+            if let from = currentQuestion { traversed(from, interrupt.target) }
             replaying = false
             enter(interrupt.target, &events)
             return
@@ -180,7 +194,7 @@ public struct DialogMachine: Sendable {
     private mutating func run(_ command: GlobalCommand, at node: Node, _ events: inout [Event]) {
         switch command {
         case .help:
-            let help = node.question?.help ?? spec.messages["default_help"]
+            let help = node.question?.help ?? (node.kind == .summary ? spec.messages["summary_help"] : spec.messages["default_help"])
             events.append(.say(interpolate(help)))
             if let options = optionsText(node) { events.append(.say(options)) }
             reask(&events)
@@ -230,7 +244,7 @@ public struct DialogMachine: Sendable {
         }
         attempts = 0
         answers[node.slot ?? node.id] = answer
-        guard let next = node.next?.resolve(answers) else {
+        guard let next = node.next?.resolve(answers).map({ traversed(node.id, $0); return $0 }) else {
             events.append(.error(code: "dialog", text: "This dialog has no way forward from here. Please call the clinic."))
             finish(.handoff, text: spec.messages["ended"], node: node.id, &events)
             return
@@ -253,7 +267,9 @@ public struct DialogMachine: Sendable {
         switch matcher.match(line, to: Question(input: .yesno, ask: "")) {
         case .answer(.yesNo(true)):
             attempts = 0
-            enter(node.next?.resolve(answers) ?? "", &events)
+            let next = node.next?.resolve(answers) ?? ""
+            traversed(node.id, next)
+            enter(next, &events)
             return
         case .answer(.yesNo(false)):
             attempts = 0
@@ -302,6 +318,7 @@ public struct DialogMachine: Sendable {
         case .invalid(let key):
             code = key
             text = messages[key].replacing("{max}", with: String(AnswerMatcher.maxTextLength))
+            if node.question?.optional == true { text += " " + messages["optional_skip"] }
         case .exclusiveConflict(let label):
             code = "exclusive_choice"
             text = messages["exclusive_choice"].replacing("{choice}", with: label)
@@ -311,7 +328,9 @@ public struct DialogMachine: Sendable {
                 if let hint = node.question?.hint { text += " " + interpolate(hint) }
             }
         }
-        if attempts >= 2 || (attempts == 1 && code == "not_understood" && node.question?.hint == nil),
+        // The range and validation messages already say what is expected.
+        let selfExplaining = ["out_of_range", "invalid_phone", "invalid_email", "invalid_name", "too_long"].contains(code)
+        if !selfExplaining, attempts >= 2 || (attempts == 1 && code == "not_understood" && node.question?.hint == nil),
            let options = optionsText(node) {
             text += " " + options
         }
@@ -334,11 +353,20 @@ public struct DialogMachine: Sendable {
             visitedNodes.append(node.id)
             switch node.kind {
             case .question:
+                if let condition = node.question?.askIf, !condition.holds(answers) {
+                    // Not applicable to this person: skip it, leaving its slot unset.
+                    if let slot = node.slot { answers[slot] = nil }
+                    guard let next = node.next?.resolve(answers) else { break }
+                    traversed(node.id, next)
+                    current = next
+                    continue
+                }
                 if replaying, !force, let slot = node.slot, answers[slot] != nil {
                     // Reuse the earlier answer; the person already gave it and it still applies.
                     checkpoints.append(Checkpoint(node: node.id, answers: answers, trailCount: trail.count))
                     trail.append(node.id)
                     guard let next = node.next?.resolve(answers) else { break }
+                    traversed(node.id, next)
                     current = next
                     continue
                 }
@@ -357,6 +385,7 @@ public struct DialogMachine: Sendable {
                 }
                 seenMessages.insert(node.id)
                 guard let next = node.next?.resolve(answers) else { break }
+                traversed(node.id, next)
                 current = next
                 continue
             case .booking:
@@ -405,7 +434,10 @@ public struct DialogMachine: Sendable {
             case .yesno: prompt.suffix = "(yes/no)"
             case .number: prompt.suffix = "(\(question.min ?? 0)-\(question.max ?? 0))"
             case .multi: prompt.note = spec.messages["multi_hint"]
-            case .text: if question.optional { prompt.note = spec.messages["optional_skip"] }
+            case .text:
+                // Only when the question itself doesn't already explain how to skip.
+                let skipWord = Normalizer.normalize(spec.words.skip.first ?? "skip")
+                if question.optional, !Normalizer.normalize(question.ask).contains(skipWord) { prompt.note = spec.messages["optional_skip"] }
             case .choice: break
             }
             events.append(.ask(prompt))

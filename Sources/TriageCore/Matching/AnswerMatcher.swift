@@ -93,17 +93,24 @@ public struct AnswerMatcher: Sendable {
             }
         }
         let mentioned = Set(maximal.map(\.index))
+        // "not very stressed", "it doesn't go below the knee": a denial outside the matched words means
+        // the person is ruling that option out, so never pick it.
+        let covered = Set(maximal.flatMap { Array($0.range) })
+        if input.indices.contains(where: { !covered.contains($0) && Self.negators.contains(input[$0]) }) { return .none }
         if mentioned.count == 1 { return .one(mentioned.first!) }
         if mentioned.count > 1 { return .several(mentioned.sorted()) }
 
         // 5. Part of an option's words ("shoulders" -> "Neck and shoulders"; "back" fits several: ambiguous).
         let core = input.filter { !Self.stopWords.contains($0) }
-        guard !core.isEmpty else { return .none }
+        guard !core.isEmpty, !core.contains(where: Self.negators.contains) else { return .none }
         let within = all.filter { entry in entry.phrases.contains { !Phrase.occurrences(of: core, in: $0).isEmpty } }.map(\.index)
         if within.count == 1 { return .one(within[0]) }
         if within.count > 1 { return .several(within) }
         return .none
     }
+
+    static let negators: Set<String> = ["not", "no", "nothing", "never", "dont", "doesnt", "isnt", "wasnt", "arent",
+                                        "didnt", "without", "hardly", "barely", "little", "less"]
 
     static let stopWords: Set<String> = ["my", "the", "in", "on", "its", "it", "is", "a", "an", "at", "i", "think",
                                          "mostly", "mainly", "around", "of", "just", "only", "pain", "hurts", "sore"]
@@ -159,12 +166,21 @@ public struct AnswerMatcher: Sendable {
         let no = Set(words.no.map(Normalizer.normalize))
         if yes.contains(phrase) { return .answer(.yesNo(true)) }
         if no.contains(phrase) { return .answer(.yesNo(false)) }
-        // "yes, it does" / "no, never": the first word decides when it is unmistakable.
-        let firstYes = yes.contains(input[0]), firstNo = no.contains(input[0])
-        if firstYes && !firstNo && !input.contains(where: { $0 == "not" || no.contains($0) }) { return .answer(.yesNo(true)) }
-        if firstNo && !firstYes { return .answer(.yesNo(false)) }
+        // "not sure", "no idea": unsure is never taken as an answer, least of all at a red-flag question.
+        if Self.unsure.contains(where: { !Phrase.occurrences(of: $0, in: input).isEmpty }) { return .notUnderstood }
+        // "no, actually yes", "nah yes": both at once means ask again, never pick one.
+        let saysYes = input.contains { yes.contains($0) }
+        let saysNo = input.contains { no.contains($0) || $0 == "not" }
+        if saysYes && saysNo { return .notUnderstood }
+        // "yes, it does" / "no, never": the first word decides when nothing contradicts it.
+        if saysYes, yes.contains(input[0]) { return .answer(.yesNo(true)) }
+        if saysNo, no.contains(input[0]) { return .answer(.yesNo(false)) }
         return .notUnderstood
     }
+
+    static let unsure: [[String]] = ["no idea", "no clue", "not sure", "dont know", "do not know", "unsure", "maybe",
+                                     "perhaps", "not certain", "cant say", "cant tell", "i think so", "possibly", "might"]
+        .map(Normalizer.words)
 
     // MARK: Numbers
 

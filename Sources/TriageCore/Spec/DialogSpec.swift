@@ -162,6 +162,7 @@ public struct Messages: Sendable, Equatable {
         "emergency_reminder": "Remember: call {emergency_number} now or go to the nearest emergency department.",
         "which_change": "What would you like to change?",
         "default_help": "Please answer the question. You can also type back, restart, repeat or quit.",
+        "summary_help": "Say yes if everything is right. To change an answer, say no, or name it straight away (for example \"severity\" or \"phone\").",
         "multi_hint": "You can choose more than one, separated by commas.",
         "exclusive_choice": "\"{choice}\" can't be combined with other answers.",
         "empty": "Please type an answer.",

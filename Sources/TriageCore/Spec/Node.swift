@@ -65,11 +65,13 @@ public struct Question: Sendable, Equatable {
     public var optional: Bool
     public var redFlag: Disposition?
     public var redFlagChoices: [String]
+    /// The question is asked only when this holds; otherwise it is skipped (its slot stays unset).
+    public var askIf: Condition?
 
     public init(input: InputKind, ask: String, why: String? = nil, help: String? = nil, hint: String? = nil,
                 slot: String? = nil, choices: [Choice] = [], min: Int? = nil, max: Int? = nil,
                 validate: TextValidation = .any, optional: Bool = false, redFlag: Disposition? = nil,
-                redFlagChoices: [String] = []) {
+                redFlagChoices: [String] = [], askIf: Condition? = nil) {
         self.input = input
         self.ask = ask
         self.why = why
@@ -83,6 +85,7 @@ public struct Question: Sendable, Equatable {
         self.optional = optional
         self.redFlag = redFlag
         self.redFlagChoices = redFlagChoices
+        self.askIf = askIf
     }
 
     /// Whether this answer is one of the red-flag answers of a screening question.
