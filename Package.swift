@@ -35,7 +35,9 @@ let package = Package(
         ),
         .testTarget(
             name: "TriageCoreTests",
-            dependencies: ["TriageCore"]
+            dependencies: ["TriageCore"],
+            // Read from the source tree by path, not bundled.
+            exclude: ["LintFixtures"]
         ),
         // End-to-end tests of the `triage` executable and the booking stores.
         .testTarget(

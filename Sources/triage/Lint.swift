@@ -4,32 +4,40 @@ import TriageCore
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check dialog files and print every problem as FILE:LINE:COLUMN: error|warning: message [code].")
+        abstract: "Check dialog files: structure, slots and the red-flag safety proof.",
+        discussion: "Prints FILE:LINE:COLUMN: error|warning: message [code] for every problem (codes in docs/dialog-format.md). Exits 1 if there is any error.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @Argument(help: "Dialog files to check.")
     var files: [String]
 
+    @Option(name: .long, help: "text (default) or json (an array of {file, line, column, severity, code, message}).")
+    var format: Format = .text
+
     func run() throws {
-        var errors = 0
+        var all: [Diagnostic] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
-                Console.out("\(file):1:1: error: cannot read the file [E000]")
-                errors += 1
+                all.append(Diagnostic(file: file, location: .init(line: 1, column: 1), message: "cannot read the file", code: "E000"))
                 continue
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                Console.out("\(file):1:1: error: the file is not UTF-8 text [E001]")
-                errors += 1
+                all.append(Diagnostic(file: file, location: .init(line: 1, column: 1), message: "the file is not UTF-8 text", code: DiagnosticCode.syntax))
                 continue
             }
-            let diagnostics: [Diagnostic]
-            switch SpecLoader.load(text, file: file) {
-            case .success: diagnostics = []
-            case .failure(let found): diagnostics = found.diagnostics
-            }
-            for diagnostic in diagnostics { Console.out(diagnostic.description) }
-            errors += diagnostics.filter { $0.severity == .error }.count
+            all += Linter.check(text, file: file)
         }
-        if errors > 0 { throw ExitCode(1) }
+        switch format {
+        case .text:
+            for diagnostic in all { Console.out(diagnostic.description) }
+        case .json:
+            let items: [JSONValue] = all.map { d in
+                .object([("file", .string(d.file)), ("line", .number(d.location.line)), ("column", .number(d.location.column)),
+                         ("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message))])
+            }
+            Console.out(JSONValue.array(items).serialized)
+        }
+        if all.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }

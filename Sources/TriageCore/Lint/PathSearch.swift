@@ -1,0 +1,160 @@
+/// Explores the walks a dialog allows, tracking only the answers to a few slots (`tracked`):
+/// conditions over tracked slots are evaluated exactly, conditions over anything else may go either way.
+/// Used by the safety proof to find a walk that skips a red-flag question while it applies.
+struct PathSearch {
+    let spec: DialogSpec
+    let graph: DialogGraph
+    let tracked: Set<String>
+
+    enum Truth { case yes, no, unknown }
+
+    struct State: Hashable {
+        var node: String
+        var answers: [String: Answer]
+    }
+
+    /// Kleene evaluation: exact over tracked slots (unset ones included), unknown otherwise.
+    func evaluate(_ condition: Condition, _ answers: [String: Answer]) -> Truth {
+        switch condition {
+        case .all(let parts):
+            var result = Truth.yes
+            for part in parts {
+                switch evaluate(part, answers) {
+                case .no: return .no
+                case .unknown: result = .unknown
+                case .yes: break
+                }
+            }
+            return result
+        case .any(let parts):
+            var result = Truth.no
+            for part in parts {
+                switch evaluate(part, answers) {
+                case .yes: return .yes
+                case .unknown: result = .unknown
+                case .no: break
+                }
+            }
+            return result
+        case .not(let inner):
+            switch evaluate(inner, answers) {
+            case .yes: return .no
+            case .no: return .yes
+            case .unknown: return .unknown
+            }
+        case .test(let slot, _):
+            guard tracked.contains(slot) else { return .unknown }
+            return condition.holds(Answers(answers)) ? .yes : .no
+        }
+    }
+
+    /// Where a transition may lead, given what is known.
+    func targets(_ transition: Transition?, _ answers: [String: Answer]) -> [String] {
+        guard let transition else { return [] }
+        switch transition {
+        case .goto(let id): return [id]
+        case .branches(let branches):
+            var result: [String] = []
+            for branch in branches {
+                let truth = branch.condition.map { evaluate($0, answers) } ?? .yes
+                if truth != .no, !result.contains(branch.target) { result.append(branch.target) }
+                if truth == .yes { break }
+            }
+            return result
+        }
+    }
+
+    /// Representative answers for a tracked slot: every choice, yes and no, numbers around every bound
+    /// any condition uses, text and (when optional) skipped.
+    func representatives(for question: Question) -> [Answer] {
+        switch question.input {
+        case .choice: return question.choices.map { .choice($0.id) }
+        case .multi: return question.choices.map { .choices([$0.id]) }
+        case .yesno: return [.yesNo(true), .yesNo(false)]
+        case .text: return question.optional ? [.text("x"), .skipped] : [.text("x")]
+        case .number:
+            let lo = question.min ?? 0, hi = question.max ?? 100
+            var values: Set<Int> = [lo, hi]
+            for bound in numberBounds { for v in [bound - 1, bound, bound + 1] where v >= lo && v <= hi { values.insert(v) } }
+            return values.sorted().map { .number($0) }
+        }
+    }
+
+    var numberBounds: [Int] {
+        var bounds: [Int] = []
+        func collect(_ c: Condition?) {
+            guard let c else { return }
+            switch c {
+            case .all(let parts), .any(let parts): parts.forEach(collect)
+            case .not(let inner): collect(inner)
+            case .test(_, .range(let lo, let hi)): bounds += [lo, hi].compactMap { $0 }
+            case .test(_, .equals(let v)): if let n = Int(v) { bounds.append(n) }
+            default: break
+            }
+        }
+        for node in spec.nodes {
+            if case .branches(let branches) = node.next { branches.forEach { collect($0.condition) } }
+            collect(node.question?.askIf)
+        }
+        spec.plan.rules.forEach { collect($0.condition) }
+        return bounds
+    }
+
+    /// The states after `state`: a question asks (branching over tracked answers) or is skipped by `ask_if`.
+    /// `blocked` nodes are never passed through when they are actually asked.
+    func successors(of state: State, blocked: String?) -> [State] {
+        guard let node = spec.node(state.node) else { return [] }
+        var result: [State] = []
+        if let question = node.question, let slot = node.slot {
+            let applies = question.askIf.map { evaluate($0, state.answers) } ?? .yes
+            if applies != .yes {
+                // Skipped: the slot stays unset.
+                var answers = state.answers
+                answers[slot] = nil
+                for target in targets(node.next, answers) { result.append(State(node: target, answers: answers)) }
+            }
+            if applies != .no, node.id != blocked {
+                let choices: [Answer?] = tracked.contains(slot) ? representatives(for: question).map { $0 } : [nil]
+                for answer in choices {
+                    var answers = state.answers
+                    if let answer { answers[slot] = answer }
+                    for target in targets(node.next, answers) { result.append(State(node: target, answers: answers)) }
+                }
+                for jump in graph.jumpTargets { result.append(State(node: jump, answers: state.answers)) }
+            }
+            return result
+        }
+        if node.kind == .outcome { return [] }
+        for target in targets(node.next, state.answers) { result.append(State(node: target, answers: state.answers)) }
+        return result
+    }
+
+    /// A walk from the start to a node satisfying `goal`, never through an asked `blocked` node; breadth-first,
+    /// so the walk reported is a shortest one.
+    func findWalk(avoiding blocked: String?, goal: (State) -> Bool) -> [String]? {
+        let start = State(node: spec.start, answers: [:])
+        var parent: [State: State] = [:]
+        var seen: Set<State> = [start]
+        var queue = [start]
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            if goal(state) {
+                var walk = [state.node]
+                var current = state
+                while let previous = parent[current] {
+                    if walk.last != previous.node { walk.append(previous.node) }
+                    current = previous
+                }
+                return walk.reversed()
+            }
+            for next in successors(of: state, blocked: blocked) where spec.node(next.node) != nil && !seen.contains(next) {
+                seen.insert(next)
+                parent[next] = state
+                queue.append(next)
+            }
+        }
+        return nil
+    }
+}

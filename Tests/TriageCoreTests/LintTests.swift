@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import TriageCore
+
+@Suite("triage lint")
+struct LintTests {
+    static func fixtures() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: Repo.path("Tests/TriageCoreTests/LintFixtures"))) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// Each fixture breaks one rule; its .expected file holds the exact diagnostics.
+    @Test(arguments: fixtures())
+    func fixtureGivesExactlyTheExpectedDiagnostics(name: String) throws {
+        let text = try Repo.text("Tests/TriageCoreTests/LintFixtures/\(name).yaml")
+        let expected = try Repo.text("Tests/TriageCoreTests/LintFixtures/\(name).expected")
+        let found = Linter.check(text, file: "\(name).yaml").map(\.description)
+        #expect(found == expected.split(separator: "\n").map(String.init))
+        #expect(!found.isEmpty, "a fixture must break something")
+    }
+
+    @Test func everyLintCodeHasAFixture() throws {
+        let expected = try Self.fixtures().map { try Repo.text("Tests/TriageCoreTests/LintFixtures/\($0).expected") }.joined()
+        for code in ["L101", "L102", "L103", "L104", "L105", "L106", "L107", "L108", "S201", "S202", "S204", "S205"] {
+            #expect(expected.contains("[\(code)]"), "no fixture for \(code)")
+        }
+    }
+
+    @Test(arguments: ["back-strain", "neck-shoulder"])
+    func shippedDialogsLintClean(name: String) throws {
+        let found = Linter.check(try Repo.text("Dialogs/\(name).yaml"), file: "\(name).yaml")
+        #expect(found.isEmpty, "\(found.map(\.description).joined(separator: "\n"))")
+    }
+
+    @Test func documentedExampleLintsClean() throws {
+        #expect(Linter.check(try Fixture.tinyText(), file: "tiny.yaml") == [])
+    }
+
+    /// The proof must notice when a red-flag question of the real dialog is bypassed.
+    @Test func removingARedFlagFromTheShippedDialogIsCaught() throws {
+        let text = try Repo.text("Dialogs/back-strain.yaml")
+        // A branch that sends neck pain straight past the chest-pain question.
+        let broken = text.replacing("      - goto: rf_chest\n", with: "      - if: { location: neck_shoulders }\n        goto: rf_aaa\n      - goto: rf_chest\n")
+        #expect(broken != text)
+        let found = Linter.check(broken, file: "b.yaml")
+        #expect(found.contains { $0.code == "S201" && $0.message.contains("'rf_chest'") }, "\(found)")
+        #expect(found.count == 1)
+    }
+}
