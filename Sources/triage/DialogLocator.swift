@@ -75,3 +75,10 @@ enum Console {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }
+
+enum FileOutput {
+    /// Writes text to stdout exactly (no extra newline).
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}

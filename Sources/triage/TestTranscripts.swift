@@ -17,6 +17,14 @@ struct TestTranscripts: ParsableCommand {
     @Flag(name: .shortAndLong, help: "List every transcript, not only failures.")
     var verbose = false
 
+    @Flag(name: .long, help: "Report which nodes, transitions, red-flag questions, interrupts and outcomes the transcripts exercised.")
+    var coverage = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Fail if coverage is below PERCENT; 'CATEGORY=PERCENT' limits it to nodes, transitions, red-flags, interrupts or outcomes. Repeatable.",
+        valueName: "[CATEGORY=]PERCENT"))
+    var minCoverage: [CoverageThreshold] = []
+
     func run() throws {
         let files: [String]
         do { files = try TranscriptFiles.collect(paths) } catch {
@@ -24,6 +32,7 @@ struct TestTranscripts: ParsableCommand {
             throw ExitCode(2)
         }
         var specs: [String: DialogSpec] = [:]
+        var coverages: [String: Coverage] = [:]
         var passed = 0, failed = 0, updated = 0
         for file in files {
             do {
@@ -32,10 +41,11 @@ struct TestTranscripts: ParsableCommand {
                 let spec = try specs[dialogPath] ?? DialogLocator.load(dialogPath)
                 specs[dialogPath] = spec
                 let sink = MemoryBookingSink()
-                let (comparison, _) = TranscriptRunner.run(transcript, spec: spec) { draft in
+                let (comparison, machine) = TranscriptRunner.run(transcript, spec: spec) { draft in
                     let request = draft.finalize(source: "transcript")
                     do { try sink.store(request); return .bookingStored(id: request.id) } catch { return .bookingFailed(reason: "\(error)") }
                 }
+                coverages[dialogPath, default: Coverage(spec: spec)].add(machine)
                 if comparison.matches {
                     passed += 1
                     if verbose { Console.out("PASS \(file)") }
@@ -60,7 +70,36 @@ struct TestTranscripts: ParsableCommand {
             Console.err("error: no *.transcript files found in \(paths.joined(separator: " "))")
             throw ExitCode(1)
         }
-        if failed > 0 { throw ExitCode(1) }
+        var belowThreshold = false
+        if coverage || !minCoverage.isEmpty {
+            for (_, result) in coverages.sorted(by: { $0.key < $1.key }) {
+                Console.out(result.report())
+                for line in result.lines {
+                    for threshold in minCoverage where threshold.category == nil || threshold.category == line.category {
+                        if line.percent + 1e-9 < threshold.percent {
+                            Console.out("error: \(result.spec.id): \(line.category.rawValue) coverage \(Coverage.format(line.percent))% is below \(Coverage.format(threshold.percent))%")
+                            belowThreshold = true
+                        }
+                    }
+                }
+            }
+        }
+        if failed > 0 || belowThreshold { throw ExitCode(1) }
+    }
+}
+
+struct CoverageThreshold: ExpressibleByArgument {
+    var category: Coverage.Category?
+    var percent: Double
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+        if parts.count == 2 {
+            guard let category = Coverage.Category(rawValue: parts[0]) else { return nil }
+            self.category = category
+        }
+        guard let percent = Double(parts.last!.replacingOccurrences(of: "%", with: "")), (0...100).contains(percent) else { return nil }
+        self.percent = percent
     }
 }
 

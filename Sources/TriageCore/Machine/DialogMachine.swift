@@ -40,6 +40,8 @@ public struct DialogMachine: Sendable {
     /// Every node entered and every interrupt fired, for transcript coverage.
     public private(set) var visitedNodes: [String] = []
     public private(set) var firedInterrupts: [String] = []
+    /// Red-flag questions answered with a red flag, for transcript coverage.
+    public private(set) var raisedRedFlags: [String] = []
     /// Every transition followed, as (from, to), for transcript coverage.
     public private(set) var traversedEdges: [Edge] = []
 
@@ -244,6 +246,7 @@ public struct DialogMachine: Sendable {
         }
         attempts = 0
         answers[node.slot ?? node.id] = answer
+        if question.isRedFlag(answer) { raisedRedFlags.append(node.id) }
         guard let next = node.next?.resolve(answers).map({ traversed(node.id, $0); return $0 }) else {
             events.append(.error(code: "dialog", text: "This dialog has no way forward from here. Please call the clinic."))
             finish(.handoff, text: spec.messages["ended"], node: node.id, &events)
