@@ -256,8 +256,7 @@ public struct DialogMachine: Sendable {
     }
 
     private mutating func answerSummary(_ line: String, _ node: Node, _ events: inout [Event]) {
-        let fields = summaryFields(node)
-        let fieldChoices = fields.map { Choice(id: $0.slot, label: $0.label, synonyms: [$0.slot.replacingUnderscores]) }
+        let fieldChoices = correctableFields(node)
         if case .choosingCorrection = state {
             switch matcher.match(line, to: Question(input: .choice, ask: "", choices: fieldChoices)) {
             case .answer(.choice(let slot)):
@@ -481,15 +480,33 @@ public struct DialogMachine: Sendable {
     }
 
     /// The summary's fields with their labels (a question's own slot name, made readable).
+    /// The summary's fields that have an answer on the current path (only those can be shown or changed).
     func summaryFields(_ node: Node) -> [(slot: String, label: String)] {
-        node.summary?.entries ?? []
+        (node.summary?.entries ?? []).filter { answers.isSet($0.slot) && onTrail($0.slot) }
+    }
+
+    private func onTrail(_ slot: String) -> Bool {
+        guard let question = spec.question(forSlot: slot) else { return false }
+        return trail.contains(question.id)
+    }
+
+    /// Answers that can be changed from the summary: its fields first, then any other question answered on
+    /// this path (so a red-flag answer given by mistake can be corrected by naming it).
+    func correctableFields(_ node: Node) -> [Choice] {
+        var choices = summaryFields(node).map { Choice(id: $0.slot, label: $0.label, synonyms: [$0.slot.replacingUnderscores]) }
+        for id in trail {
+            guard let slot = spec.node(id)?.slot, answers[slot] != nil, !choices.contains(where: { $0.id == slot }) else { continue }
+            let words = slot.replacingUnderscores.split(separator: " ").filter { $0 != "rf" }.joined(separator: " ")
+            choices.append(Choice(id: slot, label: words.prefix(1).uppercased() + words.dropFirst(), synonyms: [slot.replacingUnderscores]))
+        }
+        return choices
     }
 
     private func optionsText(_ node: Node) -> String? {
         if case .choosingCorrection = state {
             return spec.messages["options"].replacing("{options}", with: Self.list(summaryFields(node).map(\.label), or: true))
         }
-        if node.kind == .summary { return spec.messages["yesno_options"] }
+        if node.kind == .summary { return spec.messages["summary_options"] }
         guard let question = node.question else { return nil }
         switch question.input {
         case .choice, .multi:

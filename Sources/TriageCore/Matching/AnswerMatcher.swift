@@ -179,7 +179,9 @@ public struct AnswerMatcher: Sendable {
     }
 
     static let unsure: [[String]] = ["no idea", "no clue", "not sure", "dont know", "do not know", "unsure", "maybe",
-                                     "perhaps", "not certain", "cant say", "cant tell", "i think so", "possibly", "might"]
+                                     "perhaps", "not certain", "cant say", "cant tell", "think", "guess", "possibly",
+                                     "might", "probably", "preference", "sometimes", "kind of", "sort of", "a bit",
+                                     "a little", "not much", "hard to say", "depends"]
         .map(Normalizer.words)
 
     // MARK: Numbers

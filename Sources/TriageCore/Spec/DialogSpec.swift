@@ -121,9 +121,11 @@ public enum GlobalCommand: String, Sendable, CaseIterable, Hashable {
 /// Locale-specific answer words.
 public struct Words: Sendable, Equatable {
     public var yes: [String] = ["yes", "y", "yeah", "yep", "yup", "yes please", "sure", "ok", "okay", "correct",
-                                "right", "i do", "i have", "it is", "affirmative", "true"]
+                                "right", "i do", "i have", "it is", "affirmative", "true", "absolutely", "definitely",
+                                "certainly", "of course", "indeed", "yes definitely", "yes absolutely"]
     public var no: [String] = ["no", "n", "nope", "nah", "not really", "no thanks", "never", "none", "i dont",
-                               "i havent", "it isnt", "negative", "false", "not at all"]
+                               "i havent", "it isnt", "negative", "false", "not at all", "definitely not",
+                               "absolutely not", "certainly not", "of course not"]
     public var skip: [String] = ["skip", "none", "no", "n/a", "-", "no thanks", "i dont have one"]
     public var numbers: [String: Int] = [
         "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -146,6 +148,7 @@ public struct Messages: Sendable, Equatable {
         "ambiguous": "That could mean {candidates}. Which one do you mean?",
         "options": "Please answer with one of: {options}.",
         "yesno_options": "Please answer yes or no.",
+        "summary_options": "Say yes, or name the answer you want to change.",
         "number_options": "Please answer with a number from {min} to {max}.",
         "text_options": "Please type your answer, or type help.",
         "out_of_range": "Please give a number from {min} to {max}.",
