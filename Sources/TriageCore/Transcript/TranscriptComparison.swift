@@ -157,25 +157,39 @@ public struct TranscriptComparison: Sendable {
     public func updatedText() -> String {
         var out = transcript.headerLines
         var lastWasInput = true
+        var commentsDone: Set<Int> = []
         func emit(_ text: String, isInput: Bool) {
             if isInput, !lastWasInput, out.last.map({ !$0.trimmed.isEmpty }) ?? false { out.append("") }
             out.append(text)
             lastWasInput = isInput
         }
-        for op in ops {
+        /// Comments stay in front of the block they describe, even when new output is inserted before it.
+        func comments(_ e: Int) {
+            guard commentsDone.insert(e).inserted else { return }
+            out += transcript.lines[e].leading
+            if !transcript.lines[e].leading.isEmpty { lastWasInput = true }
+        }
+        for (index, op) in ops.enumerated() {
             switch op {
             case .same(let e, _), .wildcardDone(let e):
+                comments(e)
                 let line = transcript.lines[e]
-                out += line.leading
-                if !line.leading.isEmpty { lastWasInput = true }
                 if case .input = line.kind { emit(line.text, isInput: true) } else { emit(line.text, isInput: false) }
             case .absorbed: continue
-            case .missing(let e): out += transcript.lines[e].leading
+            case .missing(let e): comments(e)
             case .extra(let a):
+                if let next = ops[index...].lazy.compactMap(Self.expectedIndex).first { comments(next) }
                 if case .input = actual[a] { emit(Self.render(actual[a]), isInput: true) } else { emit(Self.render(actual[a]), isInput: false) }
             }
         }
         out += transcript.trailing
         return out.joined(separator: "\n") + "\n"
+    }
+
+    static func expectedIndex(_ op: Op) -> Int? {
+        switch op {
+        case .same(let e, _), .absorbed(let e, _), .wildcardDone(let e), .missing(let e): e
+        case .extra: nil
+        }
     }
 }
