@@ -467,14 +467,14 @@ public struct DialogMachine: Sendable {
     private func planLines(_ plan: TreatmentPlan) -> [String] {
         var lines: [String] = []
         let labels = spec.messages
-        if let technique = plan.technique { lines.append("  \(labels["plan_technique", default: "Suggested treatment"]): \(technique)") }
-        if let focus = plan.focus { lines.append("  \(labels["plan_focus", default: "Focus"]): \(focus)") }
-        if let minutes = plan.minutes { lines.append("  \(labels["plan_minutes", default: "Session length"]): \(minutes) minutes") }
-        if let pressure = plan.pressure { lines.append("  \(labels["plan_pressure", default: "Pressure"]): \(pressure)") }
+        if let technique = plan.technique { lines.append("  \(labels["plan_technique"]): \(technique)") }
+        if let focus = plan.focus { lines.append("  \(labels["plan_focus"]): \(focus)") }
+        if let minutes = plan.minutes { lines.append("  \(labels["plan_minutes"]): \(minutes) \(labels["plan_minutes_unit"])") }
+        if let pressure = plan.pressure { lines.append("  \(labels["plan_pressure"]): \(pressure)") }
         if let sessions = plan.sessions {
-            lines.append("  \(labels["plan_sessions", default: "Sessions"]): \(sessions)" + (plan.spacing.map { ", \($0)" } ?? ""))
+            lines.append("  \(labels["plan_sessions"]): \(sessions)" + (plan.spacing.map { ", \($0)" } ?? ""))
         }
-        for note in plan.notes { lines.append("  \(labels["plan_note", default: "Note for your therapist"]): \(note)") }
+        for note in plan.notes { lines.append("  \(labels["plan_note"]): \(note)") }
         for advice in plan.advice { lines.append("  - \(advice)") }
         return lines
     }
@@ -641,8 +641,4 @@ public struct DialogMachine: Sendable {
         guard items.count > 1 else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + (or ? " or " : " and ") + items.last!
     }
-}
-
-extension Messages {
-    subscript(key: String, default fallback: String) -> String { table[key] ?? fallback }
 }

@@ -171,6 +171,13 @@ public struct Messages: Sendable, Equatable {
         "empty": "Please type an answer.",
         "too_long": "That answer is too long. Please keep it under {max} characters.",
         "restarting": "Starting again from the beginning.",
+        "plan_technique": "Suggested treatment",
+        "plan_focus": "Focus",
+        "plan_minutes": "Session length",
+        "plan_minutes_unit": "minutes",
+        "plan_pressure": "Pressure",
+        "plan_sessions": "Sessions",
+        "plan_note": "Note for your therapist",
     ]
 
     public init() {}
