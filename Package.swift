@@ -12,6 +12,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // Pure logic: spec, loader, machine, matching, red flags, plan, booking value, transcripts.
@@ -24,12 +29,28 @@ let package = Package(
             name: "TriageBooking",
             dependencies: ["TriageCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The TCP line server for clinic kiosks (text and JSON protocols, TLS).
+        .target(
+            name: "TriageServer",
+            dependencies: [
+                "TriageCore",
+                "TriageBooking",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The thin command-line shell.
         .executableTarget(
             name: "triage",
             dependencies: [
                 "TriageCore",
                 "TriageBooking",
+                "TriageServer",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,7 +63,7 @@ let package = Package(
         // End-to-end tests of the `triage` executable and the booking stores.
         .testTarget(
             name: "TriageCLITests",
-            dependencies: ["triage", "TriageCore", "TriageBooking"]
+            dependencies: ["triage", "TriageCore", "TriageBooking", "TriageServer"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -2,14 +2,21 @@ import ArgumentParser
 import Foundation
 import TriageBooking
 import TriageCore
+import TriageServer
+import Logging
 
-struct TestTranscripts: ParsableCommand {
+struct TestTranscripts: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run transcript files (*.transcript) and show a unified diff for each mismatch.")
 
     @Argument(help: "Transcript files or folders (default: transcripts).")
     var paths: [String] = ["transcripts"]
+
+    enum Via: String, ExpressibleByArgument, CaseIterable { case process, tcp }
+
+    @Option(name: .long, help: "process (in-process, default) or tcp (a real `triage serve` on 127.0.0.1, port 0).")
+    var via: Via = .process
 
     @Flag(name: .long, help: "Rewrite failing transcripts from the actual conversation (keeps comments and wildcards that still match).")
     var update = false
@@ -25,13 +32,14 @@ struct TestTranscripts: ParsableCommand {
         valueName: "[CATEGORY=]PERCENT"))
     var minCoverage: [CoverageThreshold] = []
 
-    func run() throws {
+    func run() async throws {
         let files: [String]
         do { files = try TranscriptFiles.collect(paths) } catch {
             Console.err("error: \(error)")
             throw ExitCode(2)
         }
         var specs: [String: DialogSpec] = [:]
+        let servers = TranscriptServers()
         var coverages: [String: Coverage] = [:]
         var passed = 0, failed = 0, updated = 0
         for file in files {
@@ -40,12 +48,20 @@ struct TestTranscripts: ParsableCommand {
                 let dialogPath = try DialogLocator.resolve(transcript.dialog ?? DialogLocator.defaultDialog, near: file)
                 let spec = try specs[dialogPath] ?? DialogLocator.load(dialogPath)
                 specs[dialogPath] = spec
-                let sink = MemoryBookingSink()
-                let (comparison, machine) = TranscriptRunner.run(transcript, spec: spec) { draft in
-                    let request = draft.finalize(source: "transcript")
-                    do { try sink.store(request); return .bookingStored(id: request.id) } catch { return .bookingFailed(reason: "\(error)") }
+                let comparison: TranscriptComparison
+                switch via {
+                case .process:
+                    let sink = MemoryBookingSink()
+                    let (result, machine) = TranscriptRunner.run(transcript, spec: spec) { draft in
+                        let request = draft.finalize(source: "transcript")
+                        do { try sink.store(request); return .bookingStored(id: request.id) } catch { return .bookingFailed(reason: "\(error)") }
+                    }
+                    comparison = result
+                    coverages[dialogPath, default: Coverage(spec: spec)].add(machine)
+                case .tcp:
+                    let server = try await servers.server(for: spec, emergencyNumber: transcript.emergencyNumber)
+                    comparison = TranscriptComparison(transcript, actual: try await TCPTranscript.converse(port: server.port!, inputs: transcript.inputs))
                 }
-                coverages[dialogPath, default: Coverage(spec: spec)].add(machine)
                 if comparison.matches {
                     passed += 1
                     if verbose { Console.out("PASS \(file)") }
@@ -63,9 +79,10 @@ struct TestTranscripts: ParsableCommand {
                 Console.out("FAIL \(file): \(error)")
             }
         }
+        await servers.shutdown()
         var summary = "\(passed) passed, \(failed) failed"
         if update { summary += ", \(updated) updated" }
-        Console.out(summary + " (\(files.count) transcripts)")
+        Console.out(summary + " (\(files.count) transcripts\(via == .tcp ? ", over TCP" : ""))")
         if files.isEmpty {
             Console.err("error: no *.transcript files found in \(paths.joined(separator: " "))")
             throw ExitCode(1)
@@ -129,5 +146,56 @@ enum TranscriptFiles {
             throw CLIError("cannot read \(file) as UTF-8 text")
         }
         return try Transcript.parse(text, file: file)
+    }
+}
+
+/// One in-process `triage serve` per dialog and emergency number, on 127.0.0.1 port 0.
+actor TranscriptServers {
+    private var servers: [String: TriageServer] = [:]
+    private var tasks: [Task<Void, Error>] = []
+
+    func server(for spec: DialogSpec, emergencyNumber: String?) async throws -> TriageServer {
+        let key = "\(spec.id)|\(spec.version)|\(emergencyNumber ?? "")"
+        if let server = servers[key] { return server }
+        var logger = Logger(label: "triage.test")
+        logger.logLevel = .critical
+        let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, idleTimeoutSeconds: 0, emergencyNumber: emergencyNumber)
+        let server = try await TriageServer(configuration: configuration, spec: spec,
+                                            bookings: BookingService(sink: MemoryBookingSink(), logger: logger), logger: logger)
+        tasks.append(Task { try await server.serve() })
+        servers[key] = server
+        return server
+    }
+
+    func shutdown() async {
+        for server in servers.values { await server.shutdown() }
+        for task in tasks { _ = try? await task.value }
+    }
+}
+
+/// Replays inputs over the text protocol exactly like a person at a kiosk, turn by turn.
+enum TCPTranscript {
+    static func converse(port: Int, inputs: [String]) async throws -> [Transcript.Line.Kind] {
+        try await LineClient.withConnection(host: "127.0.0.1", port: port) { client in
+            var lines: [Transcript.Line.Kind] = []
+            var turn = try await client.readTurn()
+            lines += turn.lines.map { .output($0) }
+            for input in inputs {
+                lines.append(.input(input))
+                if turn.ended { break }
+                try await client.send(input)
+                turn = try await client.readTurn()
+                lines += turn.lines.map { .output($0) }
+            }
+            if !turn.ended {
+                // Like the end of a piped stdin: the server says goodbye and closes.
+                client.finishSending()
+                while !turn.ended {
+                    turn = try await client.readTurn()
+                    lines += turn.lines.map { .output($0) }
+                }
+            }
+            return lines
+        }
     }
 }

@@ -1,12 +1,12 @@
 import ArgumentParser
 
 @main
-struct Triage: ParsableCommand {
+struct Triage: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triage",
         abstract: "A self-triage assistant for back strain that screens for red flags and hands booking requests to a clinic.",
         version: "0.1.0",
-        subcommands: [Chat.self, TestTranscripts.self, Lint.self, Graph.self, Bookings.self],
+        subcommands: [Chat.self, Serve.self, TestTranscripts.self, Lint.self, Graph.self, Bookings.self],
         defaultSubcommand: Chat.self
     )
 }
