@@ -60,6 +60,15 @@ let package = Package(
             // Read from the source tree by path, not bundled.
             exclude: ["LintFixtures"]
         ),
+        // The TCP server against real sockets on 127.0.0.1, port 0.
+        .testTarget(
+            name: "TriageServerTests",
+            dependencies: ["TriageServer", "TriageCore", "TriageBooking",
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                           .product(name: "Logging", package: "swift-log")]
+        ),
         // End-to-end tests of the `triage` executable and the booking stores.
         .testTarget(
             name: "TriageCLITests",

@@ -63,6 +63,10 @@ struct KioskSession {
                         }
                     }
                 }
+                /// JSON clients wait for an `ask` to know the turn is over; text clients have the prompt.
+                func reaskForJSON() async throws {
+                    if configuration.wireProtocol == .json { try await send(Self.encode(machine.repeatQuestion(), .json, prompt: false)) }
+                }
                 try await reply(machine.start())
                 lines: for try await framed in inbound {
                     guard await registry.beginTurn(id) else { break lines }
@@ -71,11 +75,13 @@ struct KioskSession {
                     case .tooLong:
                         logger.notice("line too long, discarded", metadata: ["session": "\(id)"])
                         try await send(Self.notice(Notice.tooLong, code: "too_long", wire: configuration.wireProtocol, ending: false))
+                        try await reaskForJSON()
                     case .line(let buffer):
                         switch LineDecoder.decode(buffer.readableBytesView) {
                         case .failure:
                             logger.notice("invalid UTF-8, discarded", metadata: ["session": "\(id)"])
                             try await send(Self.notice(Notice.invalidUTF8, code: "invalid_utf8", wire: configuration.wireProtocol, ending: false))
+                            try await reaskForJSON()
                         case .success(let text):
                             let said: String
                             if configuration.wireProtocol == .json {
@@ -84,6 +90,7 @@ struct KioskSession {
                                 case .failure:
                                     try await send(Self.notice("Send a plain line or {\"text\": \"...\"}.", code: "bad_message",
                                                                wire: .json, ending: false))
+                                    try await reaskForJSON()
                                     if await registry.endTurn(id) { break lines }
                                     continue lines
                                 }

@@ -70,7 +70,7 @@ struct ChatSession {
                 case .failure(let error):
                     emit([.error(code: "bad_message", text: error == .invalidJSON
                         ? "That line is not valid JSON. Send a plain line or {\"text\": \"...\"}."
-                        : "A JSON message needs a \"text\" string, for example {\"text\": \"lower back\"}.")])
+                        : "A JSON message needs a \"text\" string, for example {\"text\": \"lower back\"}.")] + machine.repeatQuestion())
                     continue
                 }
             }

@@ -62,8 +62,8 @@ struct Serve: AsyncParsableCommand {
             Console.err("error: \(error)")
             throw ExitCode(1)
         }
-        Console.out("triage: serving \(spec.id) \(spec.version) on \(host):\(server.port ?? port) (\(wire.rawValue) protocol\(tls == nil ? "" : ", TLS"))")
-        let group = ServiceGroup(configuration: .init(services: [.init(service: ServerService(server: server))],
+        let banner = "triage: serving \(spec.id) \(spec.version) on \(host):\(server.port ?? port) (\(wire.rawValue) protocol\(tls == nil ? "" : ", TLS"))"
+        let group = ServiceGroup(configuration: .init(services: [.init(service: ServerService(server: server, banner: banner))],
                                                       gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         Console.out("triage: stopped")
@@ -73,7 +73,10 @@ struct Serve: AsyncParsableCommand {
 /// Runs the server under swift-service-lifecycle: a graceful shutdown closes politely.
 struct ServerService: Service {
     let server: TriageServer
+    let banner: String
     func run() async throws {
+        // Printed once signal handlers are installed, so a script that waits for it can stop us safely.
+        Console.out(banner)
         try await withGracefulShutdownHandler {
             try await server.serve()
         } onGracefulShutdown: {

@@ -126,6 +126,14 @@ public struct DialogMachine: Sendable {
         return events
     }
 
+    /// The current question again, for front ends that refused a line before the machine saw it
+    /// (bad JSON, an overlong line): the person still gets one turn ending in an `ask`.
+    public func repeatQuestion() -> [Event] {
+        var events: [Event] = []
+        reask(&events)
+        return events
+    }
+
     private mutating func handleLine(_ raw: String, _ events: inout [Event]) {
         switch state {
         case .notStarted:

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@Suite("triage serve as a process")
+struct ServeCommandTests {
+    /// Starts `triage serve --port 0`, returns the process and the port it printed.
+    static func start(_ extra: [String] = []) throws -> (Process, Int, Pipe) {
+        let dir = try CLI.temporaryDirectory()
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["serve", "--port", "0", "--bookings", dir.appendingPathComponent("b.sqlite").path] + extra
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        let deadline = Date().addingTimeInterval(30)
+        while !text.contains("\n"), Date() < deadline {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        guard let range = text.firstRange(of: "127.0.0.1:"), let port = Int(text[range.upperBound...].prefix { $0.isNumber }) else {
+            process.terminate()
+            throw CLI.TimeoutError(arguments: ["serve"])
+        }
+        return (process, port, out)
+    }
+
+    @Test(arguments: [SIGTERM, SIGINT])
+    func signalStopsGracefullyWithStatusZero(signal: Int32) throws {
+        let (process, port, out) = try Self.start()
+        #expect(port > 0)
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let rest = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(rest.contains("triage: stopped"))
+    }
+
+    @Test func networkAddressWithoutTLSIsRefusedWithAReason() throws {
+        let result = try CLI.run(["serve", "--host", "0.0.0.0", "--port", "0", "--bookings", try CLI.temporaryDirectory().appendingPathComponent("b.sqlite").path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("refusing to serve health conversations unencrypted on 0.0.0.0"))
+    }
+
+    @Test func badOptionsAreRejected() throws {
+        #expect(try CLI.run(["serve", "--tls-cert", "x.pem"]).stderr.contains("--tls-cert and --tls-key go together"))
+        #expect(try CLI.run(["serve", "--max-line-bytes", "2"]).status != 0)
+        #expect(try CLI.run(["serve", "--port", "70000"]).stderr.contains("--port must be between 0 and 65535"))
+    }
+
+    @Test func transcriptsOverTCP() throws {
+        let result = try CLI.run(["test", "--via", "tcp", "transcripts"], timeout: 300)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("0 failed"))
+        #expect(result.stdout.contains("over TCP"))
+    }
+}

@@ -1,0 +1,280 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import NIOSSL
+import Testing
+import TriageBooking
+import TriageCore
+@testable import TriageServer
+
+@Suite("triage serve over real sockets", .serialized)
+struct ServerTests {
+    static func transcripts() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: Repo.root.appendingPathComponent("transcripts").path)) ?? []
+        return names.filter { $0.hasSuffix(".transcript") }.sorted()
+    }
+
+    /// Every transcript gives the same conversation over TCP as in-process.
+    @Test func everyTranscriptPassesOverTCP() async throws {
+        var servers: [String: RunningServer] = [:]
+        for name in Self.transcripts() {
+            let text = try String(contentsOf: Repo.root.appendingPathComponent("transcripts/\(name)"), encoding: .utf8)
+            let transcript = try Transcript.parse(text, file: name)
+            let key = "\(transcript.dialog!)|\(transcript.emergencyNumber ?? "")"
+            if servers[key] == nil {
+                servers[key] = try await RunningServer.start(ServerConfiguration(idleTimeoutSeconds: 0, emergencyNumber: transcript.emergencyNumber),
+                                                             dialog: transcript.dialog!)
+            }
+            let port = servers[key]!.port
+            let actual: [Transcript.Line.Kind] = try await LineClient.withConnection(host: "127.0.0.1", port: port) { client in
+                var lines: [Transcript.Line.Kind] = []
+                var turn = try await client.readTurn()
+                lines += turn.lines.map { .output($0) }
+                for input in transcript.inputs where !turn.ended {
+                    lines.append(.input(input))
+                    try await client.send(input)
+                    turn = try await client.readTurn()
+                    lines += turn.lines.map { .output($0) }
+                }
+                client.finishSending()
+                while !turn.ended {
+                    turn = try await client.readTurn()
+                    lines += turn.lines.map { .output($0) }
+                }
+                return lines
+            }
+            let comparison = TranscriptComparison(transcript, actual: actual)
+            #expect(comparison.matches, "\(name)\n\(comparison.unifiedDiff(actualName: "tcp"))")
+        }
+        for server in servers.values { try await server.stop() }
+    }
+
+    @Test func twoHundredConcurrentSessionsReachTheirOutcomes() async throws {
+        let running = try await RunningServer.start(ServerConfiguration(maxSessions: 500))
+        let scripts: [(inputs: [String], marker: String, books: Bool)] = [
+            (try Repo.inputs("01-lower-back-lifting-booking.transcript"), "Your reference is", true),
+            (try Repo.inputs("06-redflag-bladder-emergency.transcript"), "Remember: call 911 now", false),
+            (try Repo.inputs("14-redflag-fever-urgent.transcript"), "Please see a doctor today", false),
+            (try Repo.inputs("22-redflag-weight-doctor.transcript"), "Please see your GP", false),
+        ]
+        let results = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
+            for index in 0..<200 {
+                let script = scripts[index % scripts.count]
+                group.addTask {
+                    let lines = try await running.converse(script.inputs)
+                    return (index, lines.contains { $0.contains(script.marker) })
+                }
+            }
+            var all: [(Int, Bool)] = []
+            for try await result in group { all.append(result) }
+            return all
+        }
+        #expect(results.count == 200)
+        #expect(results.filter { !$0.1 }.map(\.0) == [], "sessions that missed their outcome")
+        #expect(try running.sink.all().count == 50, "exactly one booking per booking session, none for the others")
+        #expect(Set(try running.sink.all().map(\.id)).count == 50)
+        try await running.stop()
+    }
+
+    /// After any abuse the server must still hold a normal conversation.
+    func assertHealthy(_ running: RunningServer) async throws {
+        let lines = try await running.converse(["lower back", "I can't pee"])
+        #expect(lines.contains { $0.contains("Remember: call 911 now") })
+    }
+
+    @Test func overlongLineGetsAnErrorAndIsDiscarded() async throws {
+        let running = try await RunningServer.start(ServerConfiguration(maxLineBytes: 4096))
+        let socket = try RawSocket(port: running.port)
+        _ = await socket.read(until: "\n> ")
+        await socket.send(String(repeating: "x", count: 1_000_000) + "\n")
+        #expect(await socket.read(until: "\n> ").contains("That line is too long; it was ignored."))
+        // The session carries on with the next line.
+        await socket.send("lower back\n")
+        #expect(await socket.read(until: "\n> ").contains("Is the pain on one side"))
+        socket.close()
+        try await assertHealthy(running)
+        try await running.stop()
+    }
+
+    @Test func lineAtTheLimitIsAccepted() async throws {
+        let running = try await RunningServer.start(ServerConfiguration(maxLineBytes: 16))
+        let socket = try RawSocket(port: running.port)
+        _ = await socket.read(until: "\n> ")
+        await socket.send("lower back      \r\n")  // 16 bytes + CRLF
+        #expect(await socket.read(until: "\n> ").contains("Is the pain on one side"))
+        socket.close()
+        try await running.stop()
+    }
+
+    @Test(arguments: [
+        ("invalid UTF-8", [0xC3, 0x28, 0x0A] as [UInt8], "not valid text (UTF-8)"),
+        ("NUL bytes", Array("lower\u{0} back\n".utf8), "Is the pain on one side"),
+        ("ANSI escapes", Array("\u{1B}[31mlower back\u{1B}[0m\n".utf8), "Is the pain on one side"),
+        ("telnet IAC", [0xFF, 0xFB, 0x01, 0xFF, 0xFD, 0x03] + Array("lower back\r\n".utf8), "Is the pain on one side"),
+        ("telnet subnegotiation", [0xFF, 0xFA, 0x18, 0x01, 0xFF, 0xF0] + Array("lower back\n".utf8), "Is the pain on one side"),
+    ])
+    func badBytesAreHandled(name: String, bytes: [UInt8], expected: String) async throws {
+        let running = try await RunningServer.start()
+        let socket = try RawSocket(port: running.port)
+        _ = await socket.read(until: "\n> ")
+        await socket.send(bytes)
+        let reply = await socket.read(until: "\n> ")
+        #expect(reply.contains(expected), "\(name): \(reply)")
+        #expect(!reply.contains("\u{1B}"), "escape sequences are never echoed")
+        socket.close()
+        // Nothing of the raw bytes reaches the logs.
+        #expect(!running.logs.all.joined().contains("\u{1B}"))
+        #expect(!running.logs.all.joined().contains("lower"))
+        try await assertHealthy(running)
+        try await running.stop()
+    }
+
+    @Test func noNewlineThenDisconnect() async throws {
+        let running = try await RunningServer.start()
+        let socket = try RawSocket(port: running.port)
+        _ = await socket.read(until: "\n> ")
+        await socket.send("lower ba")
+        socket.close()
+        try await assertHealthy(running)
+        try await running.stop()
+    }
+
+    @Test func thousandConnectionsOpenedAndDroppedAtOnce() async throws {
+        let running = try await RunningServer.start(ServerConfiguration(maxSessions: 2000))
+        let sockets = await RawSocket.offload { (0..<1000).compactMap { _ in try? RawSocket(port: running.port) } }
+        #expect(sockets.count == 1000)
+        for socket in sockets { socket.close() }
+        try await assertHealthy(running)
+        // Every dropped session is eventually released.
+        for _ in 0..<100 where await running.server.activeSessions > 0 { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(await running.server.activeSessions == 0)
+        try await running.stop()
+    }
+
+    /// A client that never reads must not make the server buffer without bound or stall others.
+    @Test func slowReaderIsBackPressured() async throws {
+        let running = try await RunningServer.start()
+        let socket = try RawSocket(port: running.port)
+        // Ask for help thousands of times without reading a byte of the answers (about 2 MB of replies).
+        let flood = String(repeating: "help\n", count: 5000)
+        let writer = Task.detached { await socket.send(flood) }
+        try await Task.sleep(for: .milliseconds(500))
+        try await assertHealthy(running)
+        socket.close()
+        _ = await writer.value
+        try await running.stop()
+    }
+
+    @Test func silentClientIsWarnedThenClosed() async throws {
+        let running = try await RunningServer.start(ServerConfiguration(idleTimeoutSeconds: 1))
+        let socket = try RawSocket(port: running.port)
+        let everything = await socket.readToEnd()
+        #expect(everything.contains("Are you still there? This session will close soon if nothing is typed."))
+        #expect(everything.hasSuffix("Closing this session because nothing was typed. Nothing was booked.\n"))
+        socket.close()
+        try await assertHealthy(running)
+        try await running.stop()
+    }
+
+    @Test func overMaxSessionsIsToldBusy() async throws {
+        let running = try await RunningServer.start(ServerConfiguration(maxSessions: 2))
+        let first = try RawSocket(port: running.port), second = try RawSocket(port: running.port)  // connect() does not block long
+        _ = await first.read(until: "\n> ")
+        _ = await second.read(until: "\n> ")
+        let third = try RawSocket(port: running.port)
+        #expect(await third.readToEnd() == "The service is busy, please try again in a few minutes.\n")
+        first.close()
+        second.close()
+        third.close()
+        for _ in 0..<100 where await running.server.activeSessions > 0 { try await Task.sleep(for: .milliseconds(20)) }
+        try await assertHealthy(running)
+        try await running.stop()
+    }
+
+    @Test func shutdownTellsConnectedPeopleAndFinishes() async throws {
+        let running = try await RunningServer.start()
+        let sockets = try (0..<3).map { _ in try RawSocket(port: running.port) }
+        for socket in sockets {
+            _ = await socket.read(until: "\n> ")
+            await socket.send("lower back\n")
+            _ = await socket.read(until: "\n> ")
+        }
+        try await running.stop()
+        for socket in sockets {
+            let rest = await socket.readToEnd()
+            #expect(rest == "The service is closing now. Nothing was booked unless I told you your request was stored.\n")
+            socket.close()
+        }
+        #expect(try running.sink.all().isEmpty)
+    }
+
+    @Test func shutdownLetsAPendingBookingFinishAndBeAnnounced() async throws {
+        let slow = SlowSink()
+        let logs = LogCapture()
+        let server = try await TriageServer(configuration: ServerConfiguration(port: 0), spec: try Repo.spec(),
+                                            bookings: BookingService(sink: slow, logger: logs.logger()), logger: logs.logger())
+        let task = Task { try await server.serve() }
+        let inputs = try Repo.inputs("01-lower-back-lifting-booking.transcript")
+        let socket = try RawSocket(port: server.port!)
+        _ = await socket.read(until: "\n> ")
+        for input in inputs.dropLast() {
+            await socket.send(input + "\n")
+            _ = await socket.read(until: "\n> ")
+        }
+        await socket.send(inputs.last! + "\n")
+        while slow.started == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        // Shut down while the booking write is in progress.
+        await server.shutdown()
+        let rest = await socket.readToEnd()
+        try await task.value
+        #expect(rest.contains("Your reference is"), "the stored booking is still announced: \(rest)")
+        #expect(slow.stored == 1)
+        socket.close()
+    }
+
+    @Test func jsonProtocolOverTCP() async throws {
+        let running = try await RunningServer.start(ServerConfiguration(wireProtocol: .json))
+        let lines = try await running.converse([#"{"text": "lower back"}"#, "{broken", "I can't pee"], wire: .json)
+        #expect(lines.first?.hasPrefix(#"{"type":"say""#) == true)
+        #expect(lines.contains { $0.hasPrefix(#"{"type":"error","code":"bad_message""#) })
+        #expect(lines.contains(#"{"type":"end","reason":"outcome"}"#))
+        #expect(lines.allSatisfy { JSONValue.parse($0) != nil })
+        try await running.stop()
+    }
+
+    @Test func logsNeverContainAnswersOrContactDetails() async throws {
+        let running = try await RunningServer.start()
+        let inputs = try Repo.inputs("01-lower-back-lifting-booking.transcript")
+        let lines = try await running.converse(inputs)
+        #expect(lines.contains { $0.contains("Your reference is") })
+        let logText = running.logs.all.joined(separator: "\n")
+        #expect(logText.contains("booking stored"))
+        // Answers and contact details: free text and the words typed (node ids such as rf_morning may appear).
+        let secrets = ["Sam Lee", "555 123 4567", "sam@example.com", "lower back", "lifting", "a few days", "monday, friday"]
+        #expect(secrets.allSatisfy(inputs.contains), "the script still types these")
+        for secret in secrets { #expect(!logText.localizedCaseInsensitiveContains(secret), "log contains \(secret)") }
+        try await running.stop()
+    }
+
+    @Test func refusesPlaintextOnANetworkAddress() async throws {
+        let logs = LogCapture()
+        await #expect(throws: TriageServer.StartError.self) {
+            _ = try await TriageServer(configuration: ServerConfiguration(host: "0.0.0.0", port: 0), spec: try Repo.spec(),
+                                       bookings: BookingService(sink: MemoryBookingSink(), logger: logs.logger()), logger: logs.logger())
+        }
+    }
+}
+
+/// A sink whose write takes a while, to shut down in the middle of it.
+final class SlowSink: BookingSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var _started = 0, _stored = 0
+    var started: Int { lock.withLock { _started } }
+    var stored: Int { lock.withLock { _stored } }
+    func store(_ request: BookingRequest) throws {
+        lock.withLock { _started += 1 }
+        Thread.sleep(forTimeInterval: 0.5)
+        lock.withLock { _stored += 1 }
+    }
+    func all() throws -> [BookingRequest] { [] }
+}
