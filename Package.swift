@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
     ],
     targets: [
         // Pure logic: spec, loader, machine, matching, red flags, plan, booking value, transcripts.
@@ -42,6 +43,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // GNU readline, found with pkg-config (apt: libreadline-dev).
+        .systemLibrary(
+            name: "CReadline",
+            pkgConfig: "readline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        // C shims for readline's globals, callbacks and signal handling.
+        .target(
+            name: "ReadlineShim",
+            dependencies: ["CReadline"],
+            linkerSettings: [.linkedLibrary("readline")]
+        ),
+        // The terminal front end: line editing behind a small LineEditor protocol, wrapping and colour.
+        .target(
+            name: "TriageREPL",
+            dependencies: ["TriageCore", "ReadlineShim"]
+        ),
         // The thin command-line shell.
         .executableTarget(
             name: "triage",
@@ -49,6 +67,9 @@ let package = Package(
                 "TriageCore",
                 "TriageBooking",
                 "TriageServer",
+                "TriageREPL",
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -72,7 +93,8 @@ let package = Package(
         // End-to-end tests of the `triage` executable and the booking stores.
         .testTarget(
             name: "TriageCLITests",
-            dependencies: ["triage", "TriageCore", "TriageBooking", "TriageServer"]
+            dependencies: ["triage", "TriageCore", "TriageBooking", "TriageServer"],
+            exclude: ["Terminal"]
         ),
     ],
     swiftLanguageModes: [.v6]

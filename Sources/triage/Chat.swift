@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TriageBooking
 import TriageCore
+import TriageREPL
 
 struct DialogOptions: ParsableArguments {
     @Option(name: .long, help: "Dialog file, or the id of a shipped dialog.")
@@ -31,6 +32,9 @@ struct Chat: ParsableCommand {
     @Flag(name: .long, help: "Speak the JSON message protocol (docs/protocol.md) on stdin/stdout.")
     var json = false
 
+    @Option(name: .long, help: "Keep line history in this file (created 0600). Off by default: it holds health information.")
+    var history: String?
+
     func run() throws {
         let spec: DialogSpec
         do { spec = try dialogOptions.loadSpec() } catch {
@@ -46,7 +50,14 @@ struct Chat: ParsableCommand {
         }
         var session = ChatSession(machine: DialogMachine(spec: spec, emergencyNumber: dialogOptions.emergencyNumber),
                                   sink: sink, json: json)
-        session.run()
+        if !json, isatty(STDIN_FILENO) == 1 {
+            // A person at a terminal: readline, colour, wrapping. Pipes keep the plain reader below.
+            var repl = REPLSession(machine: session.machine, editor: ReadlineEditor(historyPath: history), style: .detect(),
+                                   write: { FileHandle.standardOutput.write(Data($0.utf8)) }, bookings: session.store)
+            repl.run()
+        } else {
+            session.run()
+        }
     }
 }
 

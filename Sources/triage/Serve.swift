@@ -39,6 +39,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
+        FileLimits.raise()
         var logger = Logger(label: "triage.serve", factory: { label in StreamLogHandler.standardError(label: label) })
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let spec: DialogSpec

@@ -6,7 +6,7 @@ struct Triage: AsyncParsableCommand {
         commandName: "triage",
         abstract: "A self-triage assistant for back strain that screens for red flags and hands booking requests to a clinic.",
         version: "0.1.0",
-        subcommands: [Chat.self, Serve.self, TestTranscripts.self, Lint.self, Graph.self, Bookings.self],
+        subcommands: [Chat.self, Serve.self, Connect.self, Load.self, Bench.self, TestTranscripts.self, Lint.self, Graph.self, Bookings.self],
         defaultSubcommand: Chat.self
     )
 }

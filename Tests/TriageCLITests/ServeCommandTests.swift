@@ -38,6 +38,24 @@ struct ServeCommandTests {
         #expect(rest.contains("triage: stopped"))
     }
 
+    @Test(arguments: ["text", "json"])
+    func connectTalksToTheServer(wire: String) throws {
+        let (process, port, _) = try Self.start(["--protocol", wire])
+        defer { kill(process.processIdentifier, SIGTERM); process.waitUntilExit() }
+        let result = try CLI.run(["connect", "127.0.0.1:\(port)", "--protocol", wire], input: "lower back\nI can't pee\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Where is your pain worst?"))
+        #expect(result.stdout.contains("  1. Lower back"), "rendered like triage chat, not raw JSON")
+        #expect(result.stdout.contains("Remember: call 911 now"))
+        #expect(!result.stdout.contains("{\"type\""))
+    }
+
+    @Test func connectToNothingIsAClearError() throws {
+        let result = try CLI.run(["connect", "127.0.0.1:1"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot talk to 127.0.0.1:1"))
+    }
+
     @Test func networkAddressWithoutTLSIsRefusedWithAReason() throws {
         let result = try CLI.run(["serve", "--host", "0.0.0.0", "--port", "0", "--bookings", try CLI.temporaryDirectory().appendingPathComponent("b.sqlite").path])
         #expect(result.status == 1)

@@ -1,0 +1,185 @@
+import ArgumentParser
+import Foundation
+import Histogram
+import Synchronization
+import TriageCore
+import TriageServer
+
+/// `triage load HOST:PORT`: many concurrent kiosks driving complete dialogs (or one raw line per turn, for a
+/// baseline against any line server such as redis-server's inline PING), with latency percentiles.
+struct Load: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load-test a `triage serve` (or, with --raw, any line server) and report turns/s and latency percentiles.")
+
+    @Argument(help: "The server, as HOST:PORT.") var address: String
+    @Option(name: .long, help: "Concurrent connections.") var sessions = 50
+    @Option(name: .long, help: "Seconds to run (default 10 unless --turns is given).") var duration: Double?
+    @Option(name: .long, help: "Stop after this many turns in total.") var turns: Int?
+    @Option(name: .long, help: "Folder of transcripts whose inputs are the scripts.") var transcripts = "transcripts"
+    @Option(name: .long, help: "Only transcripts of this dialog.") var dialog = "back-strain"
+    @Option(name: .long, help: "Send this line each turn and wait for one reply line (e.g. PING for redis-server).") var raw: String?
+    @Flag(name: .long, help: "Hold every connection open without talking (counts connected sessions; for memory per idle session).") var idle = false
+    @Flag(name: .long, help: "Print the results as JSON.") var json = false
+
+    func validate() throws {
+        guard address.split(separator: ":").count == 2, let port = Int(address.split(separator: ":")[1]), port > 0 else {
+            throw ValidationError("give the server as HOST:PORT, for example 127.0.0.1:4848")
+        }
+        if sessions < 1 { throw ValidationError("--sessions must be at least 1") }
+        if let duration, duration <= 0 { throw ValidationError("--duration must be positive") }
+        if let turns, turns < 1 { throw ValidationError("--turns must be at least 1") }
+    }
+
+    final class Counters: Sendable {
+        let turns = Atomic<Int>(0)
+        let sessions = Atomic<Int>(0)
+        let errors = Atomic<Int>(0)
+        let connected = Atomic<Int>(0)
+        let stop = Atomic<Bool>(false)
+    }
+
+    struct Results: Sendable {
+        var latency = Histogram<UInt64>(highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: .three)
+    }
+
+    func run() async throws {
+        FileLimits.raise()
+        let parts = address.split(separator: ":")
+        let host = String(parts[0]), port = Int(parts[1])!
+        let scripts = raw == nil && !idle ? try loadScripts() : []
+        if raw == nil, !idle, scripts.isEmpty { throw ValidationError("no transcripts of dialog \(dialog) in \(transcripts)") }
+        let counters = Counters()
+        let limit = turns
+        let seconds = duration ?? (turns == nil ? 10 : 3600)
+        let started = ContinuousClock.now
+        let progress = Task {
+            let tty = isatty(STDERR_FILENO) == 1
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(1))
+                let elapsed = Double(started.duration(to: .now).components.seconds)
+                let done = counters.turns.load(ordering: .relaxed)
+                let line = String(format: "%5.0fs  %d connected  %d turns (%.0f/s)  %d sessions  %d errors",
+                                  elapsed, counters.connected.load(ordering: .relaxed), done, done > 0 ? Double(done) / max(elapsed, 1) : 0,
+                                  counters.sessions.load(ordering: .relaxed), counters.errors.load(ordering: .relaxed))
+                FileHandle.standardError.write(Data((tty ? "\r" + line : line + "\n").utf8))
+            }
+        }
+        let stopper = Task {
+            try? await Task.sleep(for: .seconds(seconds))
+            counters.stop.store(true, ordering: .relaxed)
+        }
+        let raw = self.raw, idle = self.idle
+        let merged = await withTaskGroup(of: Results.self) { group in
+            for index in 0..<sessions {
+                group.addTask {
+                    var results = Results()
+                    var scriptIndex = index
+                    while !counters.stop.load(ordering: .relaxed) {
+                        do {
+                            try await LineClient.withConnection(host: host, port: port) { client in
+                                counters.connected.add(1, ordering: .relaxed)
+                                defer { counters.connected.subtract(1, ordering: .relaxed) }
+                                if idle {
+                                    _ = try await client.readTurn()
+                                    while !counters.stop.load(ordering: .relaxed) { try await Task.sleep(for: .milliseconds(200)) }
+                                    return
+                                }
+                                if let raw {
+                                    while !counters.stop.load(ordering: .relaxed) {
+                                        let sent = ContinuousClock.now
+                                        try await client.send(raw)
+                                        guard try await client.readLine() != nil else { throw LoadError.closed }
+                                        results.latency.record(UInt64(sent.duration(to: .now).microseconds))
+                                        if Self.countTurn(counters, limit) { return }
+                                    }
+                                    return
+                                }
+                                let script = scripts[scriptIndex % scripts.count]
+                                scriptIndex += sessions
+                                _ = try await client.readTurn()
+                                for input in script {
+                                    let sent = ContinuousClock.now
+                                    try await client.send(input)
+                                    let turn = try await client.readTurn()
+                                    results.latency.record(UInt64(sent.duration(to: .now).microseconds))
+                                    if Self.countTurn(counters, limit) { return }
+                                    if turn.ended { break }
+                                }
+                                counters.sessions.add(1, ordering: .relaxed)
+                            }
+                        } catch {
+                            counters.errors.add(1, ordering: .relaxed)
+                            try? await Task.sleep(for: .milliseconds(100))
+                        }
+                    }
+                    return results
+                }
+            }
+            var all = Results()
+            for await results in group { all.latency.add(results.latency) }
+            return all
+        }
+        stopper.cancel()
+        progress.cancel()
+        let elapsed = max(started.duration(to: .now).secondsDouble, 0.001)
+        if isatty(STDERR_FILENO) == 1 { FileHandle.standardError.write(Data("\n".utf8)) }
+        report(merged.latency, counters: counters, elapsed: elapsed)
+        if counters.errors.load(ordering: .relaxed) > 0 { throw ExitCode(1) }
+    }
+
+    static func countTurn(_ counters: Counters, _ limit: Int?) -> Bool {
+        let done = counters.turns.add(1, ordering: .relaxed).newValue
+        if let limit, done >= limit { counters.stop.store(true, ordering: .relaxed); return true }
+        return counters.stop.load(ordering: .relaxed)
+    }
+
+    enum LoadError: Error { case closed }
+
+    func loadScripts() throws -> [[String]] {
+        let files = try TranscriptFiles.collect([transcripts])
+        return try files.compactMap { file in
+            let transcript = try TranscriptFiles.read(file)
+            guard transcript.dialog == dialog, !transcript.inputs.isEmpty else { return nil }
+            return transcript.inputs
+        }
+    }
+
+    func report(_ latency: Histogram<UInt64>, counters: Counters, elapsed: Double) {
+        let turns = counters.turns.load(ordering: .relaxed)
+        let sessionsDone = counters.sessions.load(ordering: .relaxed)
+        let errors = counters.errors.load(ordering: .relaxed)
+        let p = { (q: Double) in latency.totalCount == 0 ? 0 : latency.valueAtPercentile(q) }
+        if json {
+            let fields: [(String, JSONValue)] = [
+                ("mode", .string(idle ? "idle" : raw == nil ? "dialog" : "raw")), ("connections", .number(sessions)),
+                ("seconds", .double(elapsed)), ("turns", .number(turns)), ("turns_per_second", .double(Double(turns) / elapsed)),
+                ("sessions", .number(sessionsDone)), ("sessions_per_second", .double(Double(sessionsDone) / elapsed)),
+                ("errors", .number(errors)),
+                ("latency_us", .object([("p50", .number(Int(p(50)))), ("p90", .number(Int(p(90)))), ("p99", .number(Int(p(99)))),
+                                        ("p99.9", .number(Int(p(99.9)))), ("max", .number(Int(latency.max)))])),
+            ]
+            Console.out(JSONValue.object(fields).serialized)
+        } else {
+            Console.out(String(format: "%d connections, %.1f s: %d turns (%.0f turns/s), %d sessions (%.1f sessions/s), %d errors",
+                               sessions, elapsed, turns, Double(turns) / elapsed, sessionsDone, Double(sessionsDone) / elapsed, errors))
+            Console.out(String(format: "latency µs: p50 %d  p90 %d  p99 %d  p99.9 %d  max %d",
+                               p(50), p(90), p(99), p(99.9), latency.max))
+        }
+    }
+}
+
+enum FileLimits {
+    /// Many sockets need many descriptors: raise the soft limit to the hard limit.
+    static func raise() {
+        var limit = rlimit()
+        if getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max {
+            limit.rlim_cur = limit.rlim_max
+            _ = setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
+        }
+    }
+}
+
+extension Duration {
+    var microseconds: Int64 { components.seconds * 1_000_000 + components.attoseconds / 1_000_000_000_000 }
+    var secondsDouble: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
