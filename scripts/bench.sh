@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Reproduces the table in docs/performance.md: engine, lint, TCP against redis-server's inline PING (same client),
+# and memory per idle session at 10,000 connections. Needs redis-server and hyperfine (installed with apt if missing).
+#   scripts/bench.sh [SECONDS_PER_RUN]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-10}
+for tool in redis-server hyperfine; do
+  command -v "$tool" >/dev/null || (apt-get install -y redis-server hyperfine || (apt-get update && apt-get install -y redis-server hyperfine)) >/dev/null
+done
+ulimit -n "$(ulimit -Hn)"
+
+swift build -c release --product triage --scratch-path .build-release 2>&1 | tail -1
+triage=$(swift build -c release --scratch-path .build-release --show-bin-path)/triage
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r), $(date -u +%F)"
+
+echo "== engine (one core)"
+taskset -c 0 "$triage" bench --seconds "$secs" --json | tee "$work/engine.json"
+
+echo "== triage lint Dialogs/back-strain.yaml (process start included)"
+hyperfine -N --warmup 5 --runs 50 --export-json "$work/lint.json" "$triage lint Dialogs/back-strain.yaml" | grep -E "Time|Range"
+
+echo "== servers"
+"$triage" serve --port 0 --max-sessions 20000 --idle-timeout 0 --log-level error --bookings "$work/b.sqlite" > "$work/serve.out" &
+serve_pid=$!
+redis-server --port 16379 --save "" --appendonly no --daemonize no --maxclients 20000 > "$work/redis.out" &
+for _ in $(seq 50); do grep -q "serving" "$work/serve.out" 2>/dev/null && break; sleep 0.2; done
+port=$(grep -o '127.0.0.1:[0-9]*' "$work/serve.out" | cut -d: -f2)
+sleep 1
+
+for n in 50 1000; do
+  echo "== $n sessions: triage dialogs"
+  "$triage" load "127.0.0.1:$port" --sessions "$n" --duration "$secs" --json | tee "$work/triage-$n.json"
+  echo "== $n sessions: redis-server inline PING (same client)"
+  "$triage" load "127.0.0.1:16379" --raw PING --sessions "$n" --duration "$secs" --json | tee "$work/redis-$n.json"
+done
+
+echo "== 10,000 idle sessions"
+rss() { awk '/VmRSS/ {print $2}' "/proc/$serve_pid/status"; }
+before=$(rss)
+"$triage" load "127.0.0.1:$port" --idle --sessions 10000 --duration $((secs + 20)) --json > "$work/idle.json" &
+load_pid=$!
+sleep $((secs + 10))
+during=$(rss)
+wait $load_pid || true
+cat "$work/idle.json"
+echo "server RSS: ${before} KiB idle, ${during} KiB with 10,000 sessions: $(( (during - before) * 1024 / 10000 )) bytes per session"
