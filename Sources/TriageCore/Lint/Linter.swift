@@ -153,51 +153,55 @@ struct LintRun {
     }
 
     mutating func checkSlots() {
-        // Forward data flow over the graph: slots definitely set / possibly set on entry to each node.
+        // Forward data flow over the graph, in reverse postorder with bit sets: slots definitely / possibly set
+        // on entry to each node.
         let allSlots = Set(spec.nodes.compactMap(\.slot))
-        var must: [String: Set<String>] = [:]
-        var may: [String: Set<String>] = [spec.start: []]
-        must[spec.start] = []
-        func produces(_ node: Node) -> (definite: Set<String>, possible: Set<String>) {
-            guard let slot = node.slot, let question = node.question else { return ([], []) }
-            let definite = question.askIf == nil && !question.optional
-            return (definite ? [slot] : [], [slot])
-        }
+        let slotList = allSlots.sorted()
+        let slotBit = Dictionary(uniqueKeysWithValues: slotList.enumerated().map { ($1, $0) })
+        let order = DialogGraph.reversePostorder(spec: spec, successors: graph.successors)
+        var mustBits: [String: BitSet] = [spec.start: BitSet(count: slotList.count)]
+        var mayBits: [String: BitSet] = [spec.start: BitSet(count: slotList.count)]
         var changed = true
-        var rounds = 0
-        while changed && rounds < spec.nodes.count + 2 {
+        var passes = 0
+        while changed && passes < spec.nodes.count + 2 {
             changed = false
-            rounds += 1
-            for node in spec.nodes {
-                guard let inMust = must[node.id], let inMay = may[node.id] else { continue }
-                let (definite, possible) = produces(node)
-                let outMust = inMust.union(definite), outMay = inMay.union(possible)
-                for target in graph.successors[node.id] ?? [] {
-                    let newMust = must[target].map { $0.intersection(outMust) } ?? outMust
-                    let newMay = (may[target] ?? []).union(outMay)
-                    if newMust != must[target] || newMay != may[target] {
-                        must[target] = newMust
-                        may[target] = newMay
+            passes += 1
+            for id in order {
+                guard let node = spec.node(id), var outMust = mustBits[id], var outMay = mayBits[id] else { continue }
+                if let slot = node.slot, let question = node.question, let bit = slotBit[slot] {
+                    outMay.insert(bit)
+                    if question.askIf == nil && !question.optional { outMust.insert(bit) }
+                }
+                for target in graph.successors[id] ?? [] {
+                    let newMust = mustBits[target].map { $0.intersection(outMust) } ?? outMust
+                    let newMay = mayBits[target].map { $0.union(outMay) } ?? outMay
+                    if newMust != mustBits[target] || newMay != mayBits[target] {
+                        mustBits[target] = newMust
+                        mayBits[target] = newMay
                         changed = true
                     }
                 }
             }
         }
-        // Interrupt and hand-off targets can be entered from any question.
+        // Interrupt and hand-off targets can be entered from any question: nothing is definitely set there.
+        let none = BitSet(count: slotList.count)
+        var everything = none
+        for i in slotList.indices { everything.insert(i) }
         for jump in graph.jumpTargets {
-            must[jump] = []
-            may[jump] = allSlots
+            mustBits[jump] = none
+            mayBits[jump] = everything
         }
         for node in spec.nodes {
-            guard let inMust = must[node.id], let inMay = may[node.id] else { continue }
+            guard let inMust = mustBits[node.id], let inMay = mayBits[node.id] else { continue }
             let (texts, conditions) = reads(node)
-            let own = node.slot.map { Set([$0]) } ?? []
-            for slot in Set(texts) where allSlots.contains(slot) && !inMust.contains(slot) && !own.contains(slot) {
+            let ownBit = node.slot.flatMap { slotBit[$0] }
+            for slot in Set(texts) {
+                guard let bit = slotBit[slot], !inMust.contains(bit), bit != ownBit else { continue }
                 report("/nodes/\(node.id)", .warning, LintCode.slotMaybeUnset,
                        "node '\(node.id)' shows '{\(slot)}', which may not be answered yet on some paths (it would show as empty)")
             }
-            let afterOwn = inMay.union(own)
-            for slot in Set(conditions) where allSlots.contains(slot) && !afterOwn.contains(slot) && !(node.question?.askIf?.slots.contains(slot) ?? false && inMay.contains(slot)) {
+            for slot in Set(conditions) {
+                guard let bit = slotBit[slot], !inMay.contains(bit), bit != ownBit else { continue }
                 report("/nodes/\(node.id)", .warning, LintCode.slotMaybeUnset,
                        "node '\(node.id)' tests slot '\(slot)', which is never answered before this point")
             }
@@ -282,8 +286,13 @@ struct LintRun {
     mutating func checkScreenOnEveryBookingPath() {
         let bookings = Set(spec.nodes.filter { $0.kind == .booking }.map(\.id))
         guard !bookings.isEmpty else { return }
+        // An unconditional red-flag question must dominate every reachable booking: one dominator pass for all
+        // of them (linear in practice); the walk search below only runs to explain a violation.
+        let dominators = Dominators(spec: spec, graph: graph, jumps: true)
+        let reachableBookings = bookings.filter { dominators.isReachable($0) }
         for node in spec.nodes {
             guard let question = node.question, question.redFlag != nil else { continue }
+            if question.askIf == nil, reachableBookings.allSatisfy({ dominators.dominates(node.id, $0) }) { continue }
             let tracked = Set(question.askIf?.slots ?? [])
             let search = PathSearch(spec: spec, graph: graph, tracked: tracked)
             let walk = search.findWalk(avoiding: node.id) { state in

@@ -655,7 +655,8 @@ struct SpecReader {
             }
         }
         func checkCondition(_ condition: Condition?, at path: String) {
-            for slot in condition?.slots ?? [] {
+            for slot in condition?.slots ?? [] where !slots.contains(slot) {
+                // Only on error: find the slot's own key inside the condition for a precise location.
                 let keyPath = map.entries.keys.filter { $0.hasPrefix(path + "/") && $0.hasSuffix("/" + slot) }.min { map.entries[$0]! < map.entries[$1]! }
                 checkSlot(slot, at: keyPath ?? path, "condition reads slot")
             }

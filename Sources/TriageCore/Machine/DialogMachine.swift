@@ -57,7 +57,7 @@ public struct DialogMachine: Sendable {
     public init(spec: DialogSpec, emergencyNumber: String? = nil) {
         self.spec = spec
         self.emergencyNumber = emergencyNumber ?? spec.emergencyNumber
-        self.interrupts = InterruptMatcher(spec: spec)
+        self.interrupts = spec.interruptMatcher
         self.matcher = AnswerMatcher(words: spec.words)
     }
 
@@ -188,17 +188,13 @@ public struct DialogMachine: Sendable {
     /// A global command, unless the same words are a valid answer here (an answer wins).
     private func command(in line: String, at node: Node) -> GlobalCommand? {
         let lowered = line.lowercased().trimmed
-        let normalized = Normalizer.normalize(line)
-        for command in GlobalCommand.allCases {
-            let words = spec.commands[command] ?? []
-            guard words.contains(where: { $0.lowercased() == lowered || Normalizer.normalize($0) == normalized && !normalized.isEmpty }) else { continue }
-            if let question = node.question, question.input == .choice || question.input == .multi,
-               question.choices.contains(where: { AnswerMatcher.phrases(of: $0).contains(Normalizer.words(line)) }) {
-                return nil
-            }
-            return command
+        let words = Normalizer.words(line)
+        guard let command = spec.commandIndex[lowered] ?? (words.isEmpty ? nil : spec.commandIndex[words.joined(separator: " ")]) else { return nil }
+        if let question = node.question, question.input == .choice || question.input == .multi,
+           question.choices.contains(where: { $0.phrases.contains(words) }) {
+            return nil
         }
-        return nil
+        return command
     }
 
     private mutating func run(_ command: GlobalCommand, at node: Node, _ events: inout [Event]) {

@@ -42,9 +42,7 @@ public struct AnswerMatcher: Sendable {
     }
 
     /// Phrases a choice answers to: id (with spaces for underscores), label and synonyms.
-    static func phrases(of choice: Choice) -> [[String]] {
-        ([choice.id.replacingUnderscores, choice.label] + choice.synonyms).map(Normalizer.words).filter { !$0.isEmpty }
-    }
+    static func phrases(of choice: Choice) -> [[String]] { choice.phrases }
 
     func matchChoice(_ text: String, _ choices: [Choice]) -> MatchResult {
         switch findChoice(text, choices) {
@@ -162,8 +160,7 @@ public struct AnswerMatcher: Sendable {
         let input = Normalizer.words(text)
         guard !input.isEmpty else { return .notUnderstood }
         let phrase = input.joined(separator: " ")
-        let yes = Set(words.yes.map(Normalizer.normalize))
-        let no = Set(words.no.map(Normalizer.normalize))
+        let yes = words.normalizedYes, no = words.normalizedNo
         if yes.contains(phrase) { return .answer(.yesNo(true)) }
         if no.contains(phrase) { return .answer(.yesNo(false)) }
         // "not sure", "no idea": unsure is never taken as an answer, least of all at a red-flag question.
@@ -227,7 +224,7 @@ public struct AnswerMatcher: Sendable {
     // MARK: Text
 
     func matchText(_ text: String, validation: TextValidation, optional: Bool) -> MatchResult {
-        if optional, words.skip.map(Normalizer.normalize).contains(Normalizer.normalize(text)), !Normalizer.normalize(text).isEmpty || text == "-" {
+        if optional, words.normalizedSkip.contains(Normalizer.normalize(text)), !Normalizer.normalize(text).isEmpty || text == "-" {
             return .answer(.skipped)
         }
         if text.count > Self.maxTextLength { return .invalid("too_long") }

@@ -3,9 +3,13 @@ public struct InterruptMatcher: Sendable {
     private let entries: [(interrupt: Interrupt, phrases: [[String]], rank: Int)]
 
     public init(spec: DialogSpec) {
-        entries = spec.interrupts.map { interrupt in
-            let rank = spec.node(interrupt.target)?.disposition?.urgencyRank ?? Disposition.emergency.urgencyRank
-            return (interrupt, interrupt.patterns.map(Normalizer.words).filter { !$0.isEmpty }, rank)
+        self = spec.interruptMatcher
+    }
+
+    /// `rank` gives the urgency rank of an interrupt's target (lower is more urgent).
+    init(interrupts: [Interrupt], rank: (String) -> Int) {
+        entries = interrupts.map { interrupt in
+            (interrupt, interrupt.patterns.map(Normalizer.words).filter { !$0.isEmpty }, rank(interrupt.target))
         }
     }
 

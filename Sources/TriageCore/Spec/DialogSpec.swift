@@ -23,6 +23,11 @@ public struct DialogSpec: Sendable, Equatable {
     public var locations: SourceMap
 
     private var nodeIndex: [String: Int]
+    private var slotIndex: [String: Int]
+    /// Normalised command words, built once per spec.
+    public private(set) var commandIndex: [String: GlobalCommand]
+    /// Interrupt patterns, normalised once per spec (not per conversation).
+    public private(set) var interruptMatcher: InterruptMatcher
 
     public init(
         id: String, title: String, version: String, locale: String, disclaimer: String,
@@ -50,8 +55,25 @@ public struct DialogSpec: Sendable, Equatable {
         self.messages = messages
         self.locations = locations
         var index: [String: Int] = [:]
-        for (i, node) in nodes.enumerated() where index[node.id] == nil { index[node.id] = i }
+        var slots: [String: Int] = [:]
+        for (i, node) in nodes.enumerated() {
+            if index[node.id] == nil { index[node.id] = i }
+            if node.question != nil, let slot = node.slot, slots[slot] == nil { slots[slot] = i }
+        }
         self.nodeIndex = index
+        self.slotIndex = slots
+        var commandIndex: [String: GlobalCommand] = [:]
+        for command in GlobalCommand.allCases {
+            for word in commands[command] ?? [] {
+                commandIndex[word.lowercased()] = commandIndex[word.lowercased()] ?? command
+                let normalized = Normalizer.normalize(word)
+                if !normalized.isEmpty { commandIndex[normalized] = commandIndex[normalized] ?? command }
+            }
+        }
+        self.commandIndex = commandIndex
+        self.interruptMatcher = InterruptMatcher(interrupts: interrupts) { target in
+            index[target].flatMap { nodes[$0].disposition }?.urgencyRank ?? Disposition.emergency.urgencyRank
+        }
     }
 
     public func node(_ id: String) -> Node? {
@@ -60,7 +82,7 @@ public struct DialogSpec: Sendable, Equatable {
 
     /// The question that stores its answer in `slot`, if any.
     public func question(forSlot slot: String) -> Node? {
-        nodes.first { $0.slot == slot && $0.question != nil }
+        slotIndex[slot].map { nodes[$0] }
     }
 
     public static func == (lhs: DialogSpec, rhs: DialogSpec) -> Bool {
@@ -122,11 +144,21 @@ public enum GlobalCommand: String, Sendable, CaseIterable, Hashable {
 public struct Words: Sendable, Equatable {
     public var yes: [String] = ["yes", "y", "yeah", "yep", "yup", "yes please", "sure", "ok", "okay", "correct",
                                 "right", "i do", "i have", "it is", "affirmative", "true", "absolutely", "definitely",
-                                "certainly", "of course", "indeed", "yes definitely", "yes absolutely"]
+                                "certainly", "of course", "indeed", "yes definitely", "yes absolutely"] {
+        didSet { normalizedYes = Set(yes.map(Normalizer.normalize)) }
+    }
     public var no: [String] = ["no", "n", "nope", "nah", "not really", "no thanks", "never", "none", "i dont",
                                "i havent", "it isnt", "negative", "false", "not at all", "definitely not",
-                               "absolutely not", "certainly not", "of course not"]
-    public var skip: [String] = ["skip", "none", "no", "n/a", "-", "no thanks", "i dont have one"]
+                               "absolutely not", "certainly not", "of course not"] {
+        didSet { normalizedNo = Set(no.map(Normalizer.normalize)) }
+    }
+    public var skip: [String] = ["skip", "none", "no", "n/a", "-", "no thanks", "i dont have one"] {
+        didSet { normalizedSkip = Set(skip.map(Normalizer.normalize)) }
+    }
+    /// The lists above, normalised once.
+    public private(set) var normalizedYes: Set<String> = []
+    public private(set) var normalizedNo: Set<String> = []
+    public private(set) var normalizedSkip: Set<String> = []
     public var numbers: [String: Int] = [
         "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -136,7 +168,11 @@ public struct Words: Sendable, Equatable {
     ]
     public var outOf: [String] = ["out of", "of", "/"]
     public var and: [String] = ["and", "&", "plus"]
-    public init() {}
+    public init() {
+        normalizedYes = Set(yes.map(Normalizer.normalize))
+        normalizedNo = Set(no.map(Normalizer.normalize))
+        normalizedSkip = Set(skip.map(Normalizer.normalize))
+    }
 }
 
 /// Sentences the engine itself says; overridable per dialog so a dialog can be translated.

@@ -39,15 +39,19 @@ public enum TextValidation: String, Sendable, Equatable, CaseIterable {
 }
 
 public struct Choice: Sendable, Equatable {
-    public var id: String
-    public var label: String
-    public var synonyms: [String]
-    public var exclusive: Bool
+    public let id: String
+    public let label: String
+    public let synonyms: [String]
+    public let exclusive: Bool
+    /// Normalised words of the id, label and synonyms, computed once (answer matching is per keystroke-line hot).
+    public let phrases: [[String]]
+
     public init(id: String, label: String, synonyms: [String] = [], exclusive: Bool = false) {
         self.id = id
         self.label = label
         self.synonyms = synonyms
         self.exclusive = exclusive
+        self.phrases = ([id.replacingUnderscores, label] + synonyms).map(Normalizer.words).filter { !$0.isEmpty }
     }
 }
 
