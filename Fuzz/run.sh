@@ -29,7 +29,7 @@ for target in "${targets[@]}"; do
   # FuzzMachine keeps the loaded dialog in a global for the whole run: not a leak.
   leaks=1; [ "$target" = FuzzMachine ] && leaks=0
   echo "== $target for ${seconds}s"
-  if ! "$bin/$target" "corpus/$target" -max_total_time="$seconds" -max_len=8192 -timeout=10 \
+  if ! ASAN_OPTIONS="detect_leaks=$leaks" "$bin/$target" "corpus/$target" -max_total_time="$seconds" -max_len=8192 -timeout=10 \
         -artifact_prefix="crashes/$target/" -print_final_stats=1 -detect_leaks=$leaks 2>"crashes/$target.log"; then
     echo "FAILED: $target (see Fuzz/crashes/$target.log)"; tail -30 "crashes/$target.log"; status=1
   fi

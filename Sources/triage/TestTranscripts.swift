@@ -60,7 +60,7 @@ struct TestTranscripts: AsyncParsableCommand {
                     coverages[dialogPath, default: Coverage(spec: spec)].add(machine)
                 case .tcp:
                     let server = try await servers.server(for: spec, emergencyNumber: transcript.emergencyNumber)
-                    comparison = TranscriptComparison(transcript, actual: try await TCPTranscript.converse(port: server.port!, inputs: transcript.inputs))
+                    comparison = TranscriptComparison(transcript, actual: try await TranscriptReplay.converse(port: server.port!, inputs: transcript.inputs))
                 }
                 if comparison.matches {
                     passed += 1
@@ -170,32 +170,5 @@ actor TranscriptServers {
     func shutdown() async {
         for server in servers.values { await server.shutdown() }
         for task in tasks { _ = try? await task.value }
-    }
-}
-
-/// Replays inputs over the text protocol exactly like a person at a kiosk, turn by turn.
-enum TCPTranscript {
-    static func converse(port: Int, inputs: [String]) async throws -> [Transcript.Line.Kind] {
-        try await LineClient.withConnection(host: "127.0.0.1", port: port) { client in
-            var lines: [Transcript.Line.Kind] = []
-            var turn = try await client.readTurn()
-            lines += turn.lines.map { .output($0) }
-            for input in inputs {
-                lines.append(.input(input))
-                if turn.ended { break }
-                try await client.send(input)
-                turn = try await client.readTurn()
-                lines += turn.lines.map { .output($0) }
-            }
-            if !turn.ended {
-                // Like the end of a piped stdin: the server says goodbye and closes.
-                client.finishSending()
-                while !turn.ended {
-                    turn = try await client.readTurn()
-                    lines += turn.lines.map { .output($0) }
-                }
-            }
-            return lines
-        }
     }
 }

@@ -26,23 +26,7 @@ struct ServerTests {
                                                              dialog: transcript.dialog!)
             }
             let port = servers[key]!.port
-            let actual: [Transcript.Line.Kind] = try await LineClient.withConnection(host: "127.0.0.1", port: port) { client in
-                var lines: [Transcript.Line.Kind] = []
-                var turn = try await client.readTurn()
-                lines += turn.lines.map { .output($0) }
-                for input in transcript.inputs where !turn.ended {
-                    lines.append(.input(input))
-                    try await client.send(input)
-                    turn = try await client.readTurn()
-                    lines += turn.lines.map { .output($0) }
-                }
-                client.finishSending()
-                while !turn.ended {
-                    turn = try await client.readTurn()
-                    lines += turn.lines.map { .output($0) }
-                }
-                return lines
-            }
+            let actual = try await TranscriptReplay.converse(port: port, inputs: transcript.inputs)
             let comparison = TranscriptComparison(transcript, actual: actual)
             #expect(comparison.matches, "\(name)\n\(comparison.unifiedDiff(actualName: "tcp"))")
         }
