@@ -22,9 +22,13 @@ public struct DialogMachine: Sendable {
     /// A question as it was asked, so `back` can return to it with the answers of that moment.
     struct Checkpoint: Sendable, Equatable {
         var node: String
-        var answers: Answers
+        /// How many answer changes had been made: `back` undoes the later ones (no copy of all answers per question).
+        var answerChanges: Int
         var trailCount: Int
     }
+
+    /// Every change made to `answers`, oldest first, with the value it replaced.
+    private var answerChanges: [(slot: String, previous: Answer?)] = []
 
     private(set) var state: State = .notStarted
     public private(set) var answers = Answers()
@@ -187,9 +191,12 @@ public struct DialogMachine: Sendable {
 
     /// A global command, unless the same words are a valid answer here (an answer wins).
     private func command(in line: String, at node: Node) -> GlobalCommand? {
-        let lowered = line.lowercased().trimmed
         let words = Normalizer.words(line)
-        guard let command = spec.commandIndex[lowered] ?? (words.isEmpty ? nil : spec.commandIndex[words.joined(separator: " ")]) else { return nil }
+        let normalized = words.joined(separator: " ")
+        // Command words are indexed both normalised and as typed (lowercased, for "?"); most lines are
+        // already normalised, and then the second lookup cannot find anything new.
+        guard let command = (words.isEmpty ? nil : spec.commandIndex[normalized])
+                ?? (normalized == line ? nil : spec.commandIndex[line.lowercased().trimmed]) else { return nil }
         if let question = node.question, question.input == .choice || question.input == .multi,
            question.choices.contains(where: { $0.phrases.contains(words) }) {
             return nil
@@ -221,11 +228,12 @@ public struct DialogMachine: Sendable {
             }
             checkpoints.removeLast()
             let previous = checkpoints.removeLast()
-            answers = previous.answers
+            undoAnswerChanges(downTo: previous.answerChanges)
             trail = Array(trail.prefix(previous.trailCount))
             enter(previous.node, &events, forceAsk: true)
         case .restart:
             answers = Answers()
+            answerChanges = []
             checkpoints = []
             trail = []
             replaying = false
@@ -249,7 +257,7 @@ public struct DialogMachine: Sendable {
             return
         }
         attempts = 0
-        answers[node.slot ?? node.id] = answer
+        setAnswer(node.slot ?? node.id, answer)
         if question.isRedFlag(answer) { raisedRedFlags.append(node.id) }
         guard let next = node.next?.resolve(answers).map({ traversed(node.id, $0); return $0 }) else {
             events.append(.error(code: "dialog", text: "This dialog has no way forward from here. Please call the clinic."))
@@ -260,9 +268,8 @@ public struct DialogMachine: Sendable {
     }
 
     private mutating func answerSummary(_ line: String, _ node: Node, _ events: inout [Event]) {
-        let fieldChoices = correctableFields(node)
         if case .choosingCorrection = state {
-            switch matcher.match(line, to: Question(input: .choice, ask: "", choices: fieldChoices)) {
+            switch matcher.match(line, to: Question(input: .choice, ask: "", choices: correctableFields(node))) {
             case .answer(.choice(let slot)):
                 correct(slot, &events)
             case let other:
@@ -285,6 +292,7 @@ public struct DialogMachine: Sendable {
         default: break
         }
         // "change the severity" names the answer to change straight away.
+        let fieldChoices = correctableFields(node)
         if case .one(let index) = matcher.findChoice(line, fieldChoices) {
             correct(fieldChoices[index].id, &events)
         } else {
@@ -361,7 +369,7 @@ public struct DialogMachine: Sendable {
             case .question:
                 if let condition = node.question?.askIf, !condition.holds(answers) {
                     // Not applicable to this person: skip it, leaving its slot unset.
-                    if let slot = node.slot { answers[slot] = nil }
+                    if let slot = node.slot { setAnswer(slot, nil) }
                     guard let next = node.next?.resolve(answers) else { break }
                     traversed(node.id, next)
                     current = next
@@ -369,7 +377,7 @@ public struct DialogMachine: Sendable {
                 }
                 if replaying, !force, let slot = node.slot, answers[slot] != nil {
                     // Reuse the earlier answer; the person already gave it and it still applies.
-                    checkpoints.append(Checkpoint(node: node.id, answers: answers, trailCount: trail.count))
+                    checkpoints.append(Checkpoint(node: node.id, answerChanges: answerChanges.count, trailCount: trail.count))
                     trail.append(node.id)
                     guard let next = node.next?.resolve(answers) else { break }
                     traversed(node.id, next)
@@ -411,7 +419,7 @@ public struct DialogMachine: Sendable {
 
     private mutating func ask(_ node: Node, _ events: inout [Event]) {
         attempts = 0
-        checkpoints.append(Checkpoint(node: node.id, answers: answers, trailCount: trail.count))
+        checkpoints.append(Checkpoint(node: node.id, answerChanges: answerChanges.count, trailCount: trail.count))
         trail.append(node.id)
         state = .asking(node.id)
         reask(&events, withWhy: true)
@@ -434,7 +442,7 @@ public struct DialogMachine: Sendable {
         if let question = node.question {
             if withWhy, let why = question.why { events.append(.say(interpolate(why))) }
             var prompt = Prompt(id: node.id, text: interpolate(question.ask), input: question.input,
-                                choices: question.choices.map { .init(id: $0.id, label: $0.label) },
+                                choices: question.options,
                                 min: question.min, max: question.max)
             switch question.input {
             case .yesno: prompt.suffix = "(yes/no)"
@@ -483,7 +491,6 @@ public struct DialogMachine: Sendable {
         return lines
     }
 
-    /// The summary's fields with their labels (a question's own slot name, made readable).
     /// The summary's fields that have an answer on the current path (only those can be shown or changed).
     func summaryFields(_ node: Node) -> [(slot: String, label: String)] {
         (node.summary?.entries ?? []).filter { answers.isSet($0.slot) && onTrail($0.slot) }
@@ -497,11 +504,11 @@ public struct DialogMachine: Sendable {
     /// Answers that can be changed from the summary: its fields first, then any other question answered on
     /// this path (so a red-flag answer given by mistake can be corrected by naming it).
     func correctableFields(_ node: Node) -> [Choice] {
-        var choices = summaryFields(node).map { Choice(id: $0.slot, label: $0.label, synonyms: [$0.slot.replacingUnderscores]) }
+        var choices = node.summary?.correctionChoices.filter { answers.isSet($0.id) && onTrail($0.id) } ?? []
         for id in trail {
-            guard let slot = spec.node(id)?.slot, answers[slot] != nil, !choices.contains(where: { $0.id == slot }) else { continue }
-            let words = slot.replacingUnderscores.split(separator: " ").filter { $0 != "rf" }.joined(separator: " ")
-            choices.append(Choice(id: slot, label: words.prefix(1).uppercased() + words.dropFirst(), synonyms: [slot.replacingUnderscores]))
+            guard let slot = spec.node(id)?.slot, answers[slot] != nil, !choices.contains(where: { $0.id == slot }),
+                  let choice = spec.slotCorrectionChoices[slot] else { continue }
+            choices.append(choice)
         }
         return choices
     }
@@ -527,9 +534,22 @@ public struct DialogMachine: Sendable {
     /// Drops answers of questions that are no longer on the path (after `back` or a correction).
     private mutating func clearAbandonedAnswers() {
         let onPath = Set(trail.compactMap { spec.node($0)?.slot })
-        var kept = Answers()
-        for (slot, value) in answers.values where onPath.contains(slot) { kept[slot] = value }
-        answers = kept
+        let abandoned = answers.values.keys.filter { !onPath.contains($0) }
+        for slot in abandoned { setAnswer(slot, nil) }
+    }
+
+    private mutating func setAnswer(_ slot: String, _ value: Answer?) {
+        let previous = answers[slot]
+        guard previous != value else { return }
+        answerChanges.append((slot, previous))
+        answers[slot] = value
+    }
+
+    private mutating func undoAnswerChanges(downTo count: Int) {
+        while answerChanges.count > count {
+            let change = answerChanges.removeLast()
+            answers[change.slot] = change.previous
+        }
     }
 
     // MARK: Outcomes and booking

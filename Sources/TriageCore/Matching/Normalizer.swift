@@ -3,25 +3,81 @@ public enum Normalizer {
     /// Lowercased words of `text`. "I CAN'T pee!" -> ["i", "cant", "pee"].
     public static func words(_ text: String) -> [String] {
         var words: [String] = []
+        scan(text, clauseBreaks: false, word: { words.append($0) }, clauseBreak: {})
+        return words
+    }
+
+    /// The words of each clause of `text`, clauses being separated by `.,;!?:` or a newline.
+    /// "No. Chest pain." -> [["no"], ["chest", "pain"]] (empty clauses are dropped).
+    public static func clauses(_ text: String) -> [[String]] {
+        var clauses: [[String]] = []
+        var current: [String] = []
+        scan(text, clauseBreaks: true, word: { current.append($0) }, clauseBreak: {
+            if !current.isEmpty { clauses.append(current); current = [] }
+        })
+        if !current.isEmpty { clauses.append(current) }
+        return clauses
+    }
+
+    public static func normalize(_ text: String) -> String { words(text).joined(separator: " ") }
+
+    /// One pass over `text` reporting each normalised word and, if asked, each clause separator.
+    /// Plain ASCII (nearly every line typed) is scanned as bytes; anything else goes through Unicode properties.
+    @inline(__always)
+    private static func scan(_ text: String, clauseBreaks: Bool, word: (String) -> Void, clauseBreak: () -> Void) {
+        var text = text
+        let scannedAsASCII: Bool = text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { buffer in
+                var length = 0
+                func flush() {
+                    if length > 0 { word(String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<length]), as: UTF8.self)) }
+                    length = 0
+                }
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        buffer[length] = byte; length += 1
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                        buffer[length] = byte + 32; length += 1
+                    case UInt8(ascii: "'"), UInt8(ascii: "`"):
+                        continue
+                    default:
+                        flush()
+                        if clauseBreaks, isClauseBreak(byte) { clauseBreak() }
+                    }
+                }
+                flush()
+            }
+            return true
+        }
+        if scannedAsASCII { return }
         var current = ""
         for scalar in text.lowercased().unicodeScalars {
             if apostrophes.contains(scalar) { continue }
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 current.unicodeScalars.append(scalar)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
+            } else {
+                if !current.isEmpty { word(current); current = "" }
+                if clauseBreaks, scalar.isASCII, isClauseBreak(UInt8(scalar.value)) { clauseBreak() }
             }
         }
-        if !current.isEmpty { words.append(current) }
-        return words
+        if !current.isEmpty { word(current) }
     }
 
-    public static func normalize(_ text: String) -> String { words(text).joined(separator: " ") }
+    private static func isClauseBreak(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"),
+             UInt8(ascii: ":"), UInt8(ascii: "\n"): true
+        default: false
+        }
+    }
 
     /// Removes control characters and ANSI escape sequences, so nothing a terminal would interpret
     /// reaches answers, bookings or logs. Tabs become spaces.
     public static func clean(_ line: String) -> String {
+        // The common case, printable ASCII only, needs no copy.
+        if line.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return line.trimmed }
         var result = String.UnicodeScalarView()
         var scalars = line.unicodeScalars.makeIterator()
         while let scalar = scalars.next() {
@@ -50,9 +106,17 @@ enum Phrase {
     static func occurrences(of phrase: [String], in words: [String]) -> [Range<Int>] {
         guard !phrase.isEmpty, phrase.count <= words.count else { return [] }
         var result: [Range<Int>] = []
-        for start in 0...(words.count - phrase.count) where words[start] == phrase[0] {
-            if Array(words[start..<(start + phrase.count)]) == phrase { result.append(start..<(start + phrase.count)) }
+        for start in 0...(words.count - phrase.count) where matches(phrase, in: words, at: start) {
+            result.append(start..<(start + phrase.count))
         }
         return result
+    }
+
+    /// Whether `phrase` occurs in `words` starting at `start` (no copy of the words).
+    @inline(__always)
+    static func matches(_ phrase: [String], in words: [String], at start: Int) -> Bool {
+        guard start >= 0, start + phrase.count <= words.count else { return false }
+        for offset in phrase.indices where words[start + offset] != phrase[offset] { return false }
+        return true
     }
 }

@@ -1,6 +1,9 @@
 /// Checks a line against every interrupt pattern of a dialog. Built once per spec.
 public struct InterruptMatcher: Sendable {
-    private let entries: [(interrupt: Interrupt, phrases: [[String]], rank: Int)]
+    private let entries: [(interrupt: Interrupt, rank: Int)]
+    /// Every pattern, keyed by its first word: a line is checked with one lookup per word it contains,
+    /// not by scanning every pattern of every interrupt.
+    private let byFirstWord: [String: [(entry: Int, phrase: [String])]]
 
     public init(spec: DialogSpec) {
         self = spec.interruptMatcher
@@ -8,25 +11,37 @@ public struct InterruptMatcher: Sendable {
 
     /// `rank` gives the urgency rank of an interrupt's target (lower is more urgent).
     init(interrupts: [Interrupt], rank: (String) -> Int) {
-        entries = interrupts.map { interrupt in
-            (interrupt, interrupt.patterns.map(Normalizer.words).filter { !$0.isEmpty }, rank(interrupt.target))
+        entries = interrupts.map { ($0, rank($0.target)) }
+        var index: [String: [(entry: Int, phrase: [String])]] = [:]
+        for (entry, interrupt) in interrupts.enumerated() {
+            for phrase in interrupt.patterns.map(Normalizer.words) where !phrase.isEmpty {
+                index[phrase[0], default: []].append((entry, phrase))
+            }
         }
+        byFirstWord = index
     }
 
     /// The interrupt to follow for this line, if any: when several match, the most urgent target wins,
     /// then the one defined first.
     public func match(_ line: String) -> Interrupt? {
+        var best: Int?
         // Each clause on its own, so "No. Chest pain." is not read as a denial of the chest pain.
-        let clauses = line.split(whereSeparator: { ".,;!?:\n".contains($0) }).map { Normalizer.words(String($0)) }
-        var best: (interrupt: Interrupt, rank: Int)?
-        for entry in entries where clauses.contains(where: { words in
-            entry.phrases.contains { phrase in
-                Phrase.occurrences(of: phrase, in: words).contains { !Self.isNegated(words, before: $0.lowerBound) }
+        for words in Normalizer.clauses(line) {
+            for (start, word) in words.enumerated() {
+                guard let candidates = byFirstWord[word] else { continue }
+                for candidate in candidates where Phrase.matches(candidate.phrase, in: words, at: start)
+                    && !Self.isNegated(words, before: start) {
+                    if let current = best {
+                        let better = entries[candidate.entry].rank < entries[current].rank
+                            || (entries[candidate.entry].rank == entries[current].rank && candidate.entry < current)
+                        if better { best = candidate.entry }
+                    } else {
+                        best = candidate.entry
+                    }
+                }
             }
-        }) {
-            if best == nil || entry.rank < best!.rank { best = (entry.interrupt, entry.rank) }
         }
-        return best?.interrupt
+        return best.map { entries[$0].interrupt }
     }
 
     /// "no chest pain", "I don't have a fever", "without any numbness between my legs": the phrase is

@@ -26,6 +26,9 @@ public struct DialogSpec: Sendable, Equatable {
     private var slotIndex: [String: Int]
     /// Normalised command words, built once per spec.
     public private(set) var commandIndex: [String: GlobalCommand]
+    /// For every question's slot, the choice that names it at the summary ("rf morning" -> "Morning"),
+    /// so a red-flag answer given by mistake can be corrected by naming it.
+    public private(set) var slotCorrectionChoices: [String: Choice]
     /// Interrupt patterns, normalised once per spec (not per conversation).
     public private(set) var interruptMatcher: InterruptMatcher
 
@@ -62,6 +65,11 @@ public struct DialogSpec: Sendable, Equatable {
         }
         self.nodeIndex = index
         self.slotIndex = slots
+        self.slotCorrectionChoices = slots.mapValues { i in
+            let slot = nodes[i].slot ?? nodes[i].id
+            let words = slot.replacingUnderscores.split(separator: " ").filter { $0 != "rf" }.joined(separator: " ")
+            return Choice(id: slot, label: words.prefix(1).uppercased() + words.dropFirst(), synonyms: [slot.replacingUnderscores])
+        }
         var commandIndex: [String: GlobalCommand] = [:]
         for command in GlobalCommand.allCases {
             for word in commands[command] ?? [] {

@@ -4,26 +4,57 @@ public struct Node: Sendable, Equatable {
         case question, message, summary, booking, outcome
     }
 
-    public var id: String
-    public var kind: Kind
-    public var question: Question?
+    /// The node's data lives in one shared box: copying a node (every lookup does) is one retain.
+    private var fields: CopyOnWriteBox<Fields>
+    private struct Fields: Sendable, Equatable {
+        var id: String
+        var kind: Kind
+        var question: Question?
+        var say: String?
+        var summary: Summary?
+        var booking: BookingStep?
+        var disposition: Disposition?
+        var next: Transition?
+    }
+
+    public var id: String {
+        get { fields.value.id }
+        set { fields.value.id = newValue }
+    }
+    public var kind: Kind {
+        get { fields.value.kind }
+        set { fields.value.kind = newValue }
+    }
+    public var question: Question? {
+        get { fields.value.question }
+        set { fields.value.question = newValue }
+    }
     /// Text for `message`, the heading of `summary`, the text of `outcome`.
-    public var say: String?
-    public var summary: Summary?
-    public var booking: BookingStep?
-    public var disposition: Disposition?
-    public var next: Transition?
+    public var say: String? {
+        get { fields.value.say }
+        set { fields.value.say = newValue }
+    }
+    public var summary: Summary? {
+        get { fields.value.summary }
+        set { fields.value.summary = newValue }
+    }
+    public var booking: BookingStep? {
+        get { fields.value.booking }
+        set { fields.value.booking = newValue }
+    }
+    public var disposition: Disposition? {
+        get { fields.value.disposition }
+        set { fields.value.disposition = newValue }
+    }
+    public var next: Transition? {
+        get { fields.value.next }
+        set { fields.value.next = newValue }
+    }
 
     public init(id: String, kind: Kind, question: Question? = nil, say: String? = nil, summary: Summary? = nil,
                 booking: BookingStep? = nil, disposition: Disposition? = nil, next: Transition? = nil) {
-        self.id = id
-        self.kind = kind
-        self.question = question
-        self.say = say
-        self.summary = summary
-        self.booking = booking
-        self.disposition = disposition
-        self.next = next
+        fields = CopyOnWriteBox(Fields(id: id, kind: kind, question: question, say: say, summary: summary, booking: booking,
+                                       disposition: disposition, next: next))
     }
 
     /// The slot a question stores into (the node id unless the spec names another).
@@ -56,40 +87,96 @@ public struct Choice: Sendable, Equatable {
 }
 
 public struct Question: Sendable, Equatable {
-    public var input: InputKind
-    public var ask: String
-    public var why: String?
-    public var help: String?
-    public var hint: String?
-    public var slot: String?
-    public var choices: [Choice]
-    public var min: Int?
-    public var max: Int?
-    public var validate: TextValidation
-    public var optional: Bool
-    public var redFlag: Disposition?
-    public var redFlagChoices: [String]
+    /// Boxed like `Node`: questions are read on every turn.
+    private var fields: CopyOnWriteBox<Fields>
+    private struct Fields: Sendable, Equatable {
+        var input: InputKind
+        var ask: String
+        var why: String?
+        var help: String?
+        var hint: String?
+        var slot: String?
+        var choices: [Choice]
+        var min: Int?
+        var max: Int?
+        var validate: TextValidation
+        var optional: Bool
+        var redFlag: Disposition?
+        var redFlagChoices: [String]
+        var askIf: Condition?
+        /// The choices as prompt options, built once.
+        var options: [Prompt.Option]
+    }
+
+    public var input: InputKind {
+        get { fields.value.input }
+        set { fields.value.input = newValue }
+    }
+    public var ask: String {
+        get { fields.value.ask }
+        set { fields.value.ask = newValue }
+    }
+    public var why: String? {
+        get { fields.value.why }
+        set { fields.value.why = newValue }
+    }
+    public var help: String? {
+        get { fields.value.help }
+        set { fields.value.help = newValue }
+    }
+    public var hint: String? {
+        get { fields.value.hint }
+        set { fields.value.hint = newValue }
+    }
+    public var slot: String? {
+        get { fields.value.slot }
+        set { fields.value.slot = newValue }
+    }
+    public var choices: [Choice] {
+        get { fields.value.choices }
+        set { fields.value.choices = newValue; fields.value.options = newValue.map { .init(id: $0.id, label: $0.label) } }
+    }
+    public var min: Int? {
+        get { fields.value.min }
+        set { fields.value.min = newValue }
+    }
+    public var max: Int? {
+        get { fields.value.max }
+        set { fields.value.max = newValue }
+    }
+    public var validate: TextValidation {
+        get { fields.value.validate }
+        set { fields.value.validate = newValue }
+    }
+    public var optional: Bool {
+        get { fields.value.optional }
+        set { fields.value.optional = newValue }
+    }
+    public var redFlag: Disposition? {
+        get { fields.value.redFlag }
+        set { fields.value.redFlag = newValue }
+    }
+    public var redFlagChoices: [String] {
+        get { fields.value.redFlagChoices }
+        set { fields.value.redFlagChoices = newValue }
+    }
     /// The question is asked only when this holds; otherwise it is skipped (its slot stays unset).
-    public var askIf: Condition?
+    public var askIf: Condition? {
+        get { fields.value.askIf }
+        set { fields.value.askIf = newValue }
+    }
+
+    /// The choices as they are shown in a prompt.
+    public var options: [Prompt.Option] { fields.value.options }
 
     public init(input: InputKind, ask: String, why: String? = nil, help: String? = nil, hint: String? = nil,
                 slot: String? = nil, choices: [Choice] = [], min: Int? = nil, max: Int? = nil,
                 validate: TextValidation = .any, optional: Bool = false, redFlag: Disposition? = nil,
                 redFlagChoices: [String] = [], askIf: Condition? = nil) {
-        self.input = input
-        self.ask = ask
-        self.why = why
-        self.help = help
-        self.hint = hint
-        self.slot = slot
-        self.choices = choices
-        self.min = min
-        self.max = max
-        self.validate = validate
-        self.optional = optional
-        self.redFlag = redFlag
-        self.redFlagChoices = redFlagChoices
-        self.askIf = askIf
+        fields = CopyOnWriteBox(Fields(input: input, ask: ask, why: why, help: help, hint: hint, slot: slot, choices: choices,
+                                       min: min, max: max, validate: validate, optional: optional, redFlag: redFlag,
+                                       redFlagChoices: redFlagChoices, askIf: askIf,
+                                       options: choices.map { .init(id: $0.id, label: $0.label) }))
     }
 
     /// Whether this answer is one of the red-flag answers of a screening question.
@@ -105,23 +192,33 @@ public struct Question: Sendable, Equatable {
 }
 
 public struct Summary: Sendable, Equatable {
-    public var fields: [String]
+    public var fields: [String] { didSet { (entries, correctionChoices) = Self.parse(fields) } }
     public var showPlan: Bool
     public var ask: String
+    /// Each field as (slot, label): `slot` alone, or `slot=Label` to name it. Parsed once.
+    public private(set) var entries: [(slot: String, label: String)] = []
+    /// Each entry as a choice of "which answer to change" (label, or the slot's words), normalised once.
+    private(set) var correctionChoices: [Choice] = []
+
     public init(fields: [String], showPlan: Bool, ask: String) {
         self.fields = fields
         self.showPlan = showPlan
         self.ask = ask
+        (entries, correctionChoices) = Self.parse(fields)
     }
 
-    /// Each field as (slot, label): `slot` alone, or `slot=Label` to name it.
-    public var entries: [(slot: String, label: String)] {
-        fields.map { entry in
+    private static func parse(_ fields: [String]) -> ([(slot: String, label: String)], [Choice]) {
+        let entries = fields.map { entry -> (slot: String, label: String) in
             let parts = entry.split(separator: "=", maxSplits: 1).map { String($0).trimmed }
             if parts.count == 2 { return (parts[0], parts[1]) }
             let words = entry.replacingUnderscores
             return (entry, words.prefix(1).uppercased() + words.dropFirst())
         }
+        return (entries, entries.map { Choice(id: $0.slot, label: $0.label, synonyms: [$0.slot.replacingUnderscores]) })
+    }
+
+    public static func == (lhs: Summary, rhs: Summary) -> Bool {
+        lhs.fields == rhs.fields && lhs.showPlan == rhs.showPlan && lhs.ask == rhs.ask
     }
 }
 

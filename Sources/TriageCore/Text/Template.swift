@@ -6,27 +6,35 @@ public enum Template {
     }
 
     public static func parse(_ text: String) -> [Piece] {
+        // Scanned as UTF-8 bytes: braces are ASCII, so every brace position is also a character boundary.
+        let utf8 = text.utf8
         var pieces: [Piece] = []
         var literal = ""
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            let next = text.index(after: index)
-            if character == "{", next < text.endIndex, text[next] == "{" {
-                literal.append("{")
-                index = text.index(after: next)
-            } else if character == "}", next < text.endIndex, text[next] == "}" {
-                literal.append("}")
-                index = text.index(after: next)
-            } else if character == "{", let close = text[next...].firstIndex(of: "}") {
+        var literalStart = utf8.startIndex
+        var index = utf8.startIndex
+        func flushLiteral(upTo end: String.Index) {
+            literal += text[literalStart..<end]
+        }
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") else { utf8.formIndex(after: &index); continue }
+            let next = utf8.index(after: index)
+            if next < utf8.endIndex, utf8[next] == byte {
+                // "{{" or "}}": one literal brace.
+                flushLiteral(upTo: next)
+                index = utf8.index(after: next)
+                literalStart = index
+            } else if byte == UInt8(ascii: "{"), let close = utf8[next...].firstIndex(of: UInt8(ascii: "}")) {
+                flushLiteral(upTo: index)
                 if !literal.isEmpty { pieces.append(.literal(literal)); literal = "" }
                 pieces.append(.placeholder(String(text[next..<close]).trimmed))
-                index = text.index(after: close)
+                index = utf8.index(after: close)
+                literalStart = index
             } else {
-                literal.append(character)
-                index = next
+                utf8.formIndex(after: &index)
             }
         }
+        flushLiteral(upTo: utf8.endIndex)
         if !literal.isEmpty { pieces.append(.literal(literal)) }
         return pieces
     }
@@ -36,12 +44,24 @@ public enum Template {
     }
 
     public static func render(_ text: String, _ lookup: (String) -> String?) -> String {
-        parse(text).map { piece in
+        // Most dialog texts have no placeholder: hand back the same string (no parse, no copy).
+        guard hasBraces(text) else { return text }
+        var rendered = ""
+        for piece in parse(text) {
             switch piece {
-            case .literal(let s): s
-            case .placeholder(let name): lookup(name) ?? ""
+            case .literal(let s): rendered += s
+            case .placeholder(let name): rendered += lookup(name) ?? ""
             }
-        }.joined()
+        }
+        return rendered
+    }
+
+    /// Whether `text` contains `{` or `}`, scanning bytes (every prompt of every turn goes through here).
+    static func hasBraces(_ text: String) -> Bool {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            bytes.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }
+        }) { return found }
+        return text.utf8.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }
     }
 
     /// Placeholders every dialog may use besides its slots.
@@ -51,6 +71,8 @@ public enum Template {
 
 extension String {
     var trimmed: String {
+        // Nothing to trim (the usual case): no copy.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }
