@@ -1,0 +1,79 @@
+import Testing
+@testable import TriageCore
+
+/// The byte-level fast paths (ASCII lines, texts without placeholders) must give exactly what the
+/// general Unicode code gives; these tests compare them on many generated inputs.
+@Suite("Text fast paths")
+struct TextFastPathTests {
+    /// The general algorithm, as it was before the ASCII fast path: the reference to compare against.
+    static func referenceWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if ["'", "\u{2019}", "\u{2018}", "`", "\u{00B4}"].contains(scalar) { continue }
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    static func randomASCIILines(count: Int, seed: UInt64) -> [String] {
+        var rng = SeededRandom(seed: seed)
+        let alphabet = Array("abcXYZ019 '`.,;!?:-_/\\\"{}()[]\t@#$%^&*+=<>~|")
+        return (0..<count).map { _ in
+            String((0..<Int(rng.next() % 40)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
+        }
+    }
+
+    @Test func asciiWordsMatchTheUnicodeAlgorithm() {
+        for line in Self.randomASCIILines(count: 5_000, seed: 7) {
+            #expect(Normalizer.words(line) == Self.referenceWords(line), "\(line.debugDescription)")
+        }
+    }
+
+    @Test(arguments: ["Café AU LAIT", "naïve’s back", "ＦＵＬＬ width", "can\u{2019}t pee", "İstanbul", "l'école 3½"])
+    func nonASCIIWordsMatchTheUnicodeAlgorithm(line: String) {
+        #expect(Normalizer.words(line) == Self.referenceWords(line))
+    }
+
+    @Test func clausesSplitOnPunctuationAndDropEmptyOnes() {
+        #expect(Normalizer.clauses("No. Chest pain!") == [["no"], ["chest", "pain"]])
+        #expect(Normalizer.clauses("...;;  ") == [])
+        #expect(Normalizer.clauses("Non, douleur à la poitrine") == [["non"], ["douleur", "à", "la", "poitrine"]])
+        for line in Self.randomASCIILines(count: 2_000, seed: 11) {
+            #expect(Normalizer.clauses(line).flatMap { $0 } == Normalizer.words(line))
+        }
+    }
+
+    @Test func cleanLeavesPrintableASCIIAloneExceptSurroundingSpaces() {
+        #expect(Normalizer.clean("  lower back  ") == "lower back")
+        #expect(Normalizer.clean("lower back") == "lower back")
+        #expect(Normalizer.clean("a\u{7F}b") == "ab")
+    }
+
+    @Test(arguments: [
+        ("Call {emergency_number} now.", "Call 911 now."),
+        ("No placeholders at all", "No placeholders at all"),
+        ("Literal {{braces}} and {x}", "Literal {braces} and X"),
+        ("Unclosed { brace", "Unclosed { brace"),
+        ("Lone } brace", "Lone } brace"),
+        ("{ x }{x}", "XX"),
+        ("Ünïcödé {x} ✓", "Ünïcödé X ✓"),
+        ("", ""),
+    ])
+    func templatesRender(text: String, expected: String) {
+        let rendered = Template.render(text) { name in
+            switch name {
+            case "emergency_number": "911"
+            case "x": "X"
+            default: nil
+            }
+        }
+        #expect(rendered == expected)
+    }
+}
