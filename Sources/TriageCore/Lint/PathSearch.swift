@@ -5,6 +5,26 @@ struct PathSearch {
     let spec: DialogSpec
     let graph: DialogGraph
     let tracked: Set<String>
+    /// Every number any condition compares with (computed once: representatives are needed for every state).
+    let numberBounds: [Int]
+
+    init(spec: DialogSpec, graph: DialogGraph, tracked: Set<String>) {
+        self.spec = spec
+        self.graph = graph
+        self.tracked = tracked
+        self.numberBounds = Self.numberBounds(in: spec)
+        self.jumpTargets = graph.jumpTargets
+        var representatives: [String: [Answer]] = [:]
+        for slot in tracked {
+            if let question = spec.question(forSlot: slot)?.question { representatives[slot] = self.representatives(for: question) }
+        }
+        self.representativesBySlot = representatives
+    }
+
+    /// Interrupt targets and the hand-off, reachable from any asked question.
+    let jumpTargets: [String]
+    /// `representatives(for:)` of each tracked slot's question.
+    private var representativesBySlot: [String: [Answer]] = [:]
 
     enum Truth { case yes, no, unknown }
 
@@ -80,7 +100,7 @@ struct PathSearch {
         }
     }
 
-    var numberBounds: [Int] {
+    static func numberBounds(in spec: DialogSpec) -> [Int] {
         var bounds: [Int] = []
         func collect(_ c: Condition?) {
             guard let c else { return }
@@ -101,9 +121,11 @@ struct PathSearch {
     }
 
     /// The states after `state`: a question asks (branching over tracked answers) or is skipped by `ask_if`.
-    /// `blocked` nodes are never passed through when they are actually asked.
-    func successors(of state: State, blocked: String?) -> [State] {
-        guard let node = spec.node(state.node) else { return [] }
+    /// `blocked` nodes are never passed through when they are actually asked. `canJump` says the question is
+    /// asked, so an interrupt or the hand-off may follow it (the jumps depend only on the answers, see `findWalk`).
+    func successors(of state: State, blocked: String?) -> (moves: [State], canJump: Bool) {
+        guard let node = spec.node(state.node) else { return ([], false) }
+        var canJump = false
         var result: [State] = []
         if let question = node.question, let slot = node.slot {
             let applies = question.askIf.map { evaluate($0, state.answers) } ?? .yes
@@ -114,19 +136,19 @@ struct PathSearch {
                 for target in targets(node.next, answers) { result.append(State(node: target, answers: answers)) }
             }
             if applies != .no, node.id != blocked {
-                let choices: [Answer?] = tracked.contains(slot) ? representatives(for: question).map { $0 } : [nil]
+                let choices: [Answer?] = tracked.contains(slot) ? (representativesBySlot[slot] ?? representatives(for: question)).map { $0 } : [nil]
                 for answer in choices {
                     var answers = state.answers
                     if let answer { answers[slot] = answer }
                     for target in targets(node.next, answers) { result.append(State(node: target, answers: answers)) }
                 }
-                for jump in graph.jumpTargets { result.append(State(node: jump, answers: state.answers)) }
+                canJump = true
             }
-            return result
+            return (result, canJump)
         }
-        if node.kind == .outcome { return [] }
+        if node.kind == .outcome { return ([], false) }
         for target in targets(node.next, state.answers) { result.append(State(node: target, answers: state.answers)) }
-        return result
+        return (result, false)
     }
 
     /// A walk from the start to a node satisfying `goal`, never through an asked `blocked` node; breadth-first,
@@ -136,6 +158,7 @@ struct PathSearch {
         var parent: [State: State] = [:]
         var seen: Set<State> = [start]
         var queue = [start]
+        var jumpedWith: Set<[String: Answer]> = []
         var head = 0
         while head < queue.count {
             let state = queue[head]
@@ -149,7 +172,13 @@ struct PathSearch {
                 }
                 return walk.reversed()
             }
-            for next in successors(of: state, blocked: blocked) where spec.node(next.node) != nil && !seen.contains(next) {
+            var (moves, canJump) = successors(of: state, blocked: blocked)
+            // Jumps lead to the same states from every question with the same answers: the first such question
+            // reached (breadth-first) adds them, later ones would only find them seen.
+            if canJump, jumpedWith.insert(state.answers).inserted {
+                moves += jumpTargets.map { State(node: $0, answers: state.answers) }
+            }
+            for next in moves where spec.node(next.node) != nil && !seen.contains(next) {
                 seen.insert(next)
                 parent[next] = state
                 queue.append(next)
