@@ -69,7 +69,7 @@ struct KioskSession {
                 }
                 try await reply(machine.start())
                 lines: for try await framed in inbound {
-                    guard await registry.beginTurn(id) else { break lines }
+                    guard registry.beginTurn(id) else { break lines }
                     let turnStarted = ContinuousClock.now
                     switch framed {
                     case .tooLong:
@@ -91,7 +91,7 @@ struct KioskSession {
                                     try await send(Self.notice("Send a plain line or {\"text\": \"...\"}.", code: "bad_message",
                                                                wire: .json, ending: false))
                                     try await reaskForJSON()
-                                    if await registry.endTurn(id) { break lines }
+                                    if registry.endTurn(id) { break lines }
                                     continue lines
                                 }
                             } else {
@@ -109,9 +109,9 @@ struct KioskSession {
                         }
                     }
                     if machine.isEnded { break lines }
-                    if await registry.endTurn(id) { break lines }
+                    if registry.endTurn(id) { break lines }
                 }
-                if await registry.closing, !machine.isEnded {
+                if registry.closing, !machine.isEnded {
                     try await send(Self.notice(Notice.closing, code: "closing", wire: configuration.wireProtocol, ending: true))
                 } else if !machine.isEnded {
                     // The person hung up (or half-closed): end politely, as Ctrl-D does in `triage chat`.

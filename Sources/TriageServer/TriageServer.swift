@@ -96,8 +96,8 @@ public final class TriageServer: Sendable {
             try await serverChannel.executeThenClose { inbound in
                 for try await connection in inbound {
                     let remote = connection.channel.remoteAddress.map { "\($0)" } ?? "unknown"
-                    guard let id = await registry.admit(connection.channel, goodbye: ByteBuffer(string: closing)) else {
-                        let count = await registry.count
+                    guard let id = registry.admit(connection.channel, goodbye: ByteBuffer(string: closing)) else {
+                        let count = registry.count
                         logger.notice("connection refused: busy", metadata: ["sessions": "\(count)"])
                         group.addTask {
                             try? await connection.executeThenClose { _, outbound in
@@ -110,7 +110,7 @@ public final class TriageServer: Sendable {
                                                registry: registry, source: "kiosk \(remote)", logger: logger)
                     group.addTask {
                         await session.run(connection)
-                        await self.registry.remove(id)
+                        self.registry.remove(id)
                     }
                 }
             }
@@ -120,13 +120,13 @@ public final class TriageServer: Sendable {
     /// Stops accepting, tells connected people the service is closing (after any turn in progress, so
     /// pending booking writes finish and are announced), and lets `serve()` return.
     public func shutdown() async {
-        let count = await registry.count
+        let count = registry.count
         logger.info("shutting down", metadata: ["sessions": "\(count)"])
         try? await serverChannel.channel.close()
-        await registry.shutdown()
+        registry.shutdown()
     }
 
     public var activeSessions: Int {
-        get async { await registry.count }
+        get async { registry.count }
     }
 }

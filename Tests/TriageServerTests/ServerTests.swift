@@ -226,10 +226,13 @@ struct ServerTests {
         try await running.stop()
     }
 
-    @Test func logsNeverContainAnswersOrContactDetails() async throws {
-        let running = try await RunningServer.start()
+    @Test(arguments: [ServerConfiguration.WireProtocol.text, .json])
+    func logsNeverContainAnswersOrContactDetails(wire: ServerConfiguration.WireProtocol) async throws {
+        let running = try await RunningServer.start(ServerConfiguration(wireProtocol: wire))
         let inputs = try Repo.inputs("01-lower-back-lifting-booking.transcript")
-        let lines = try await running.converse(inputs)
+        // JSON kiosks send {"text": ...} messages; text kiosks send the lines as typed.
+        let sent = wire == .json ? inputs.map { JSONValue.object([("text", .string($0))]).serialized } : inputs
+        let lines = try await running.converse(sent, wire: wire)
         #expect(lines.contains { $0.contains("Your reference is") })
         let logText = running.logs.all.joined(separator: "\n")
         #expect(logText.contains("booking stored"))
