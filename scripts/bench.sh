@@ -19,6 +19,9 @@ echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/10485
 
 echo "== engine (one core)"
 taskset -c 0 "$triage" bench --seconds "$secs" --json | tee "$work/engine.json"
+echo "== engine allocations per turn (malloc counted by scripts/malloc-counter.c)"
+cc -O2 -shared -fPIC -o "$work/malloc-counter.so" scripts/malloc-counter.c
+LD_PRELOAD="$work/malloc-counter.so" "$triage" bench --seconds 2 --sizes 10 | grep -E "engine|allocations"
 
 echo "== triage lint Dialogs/back-strain.yaml (process start included)"
 hyperfine -N --warmup 5 --runs 50 --export-json "$work/lint.json" "$triage lint Dialogs/back-strain.yaml" | grep -E "Time|Range"

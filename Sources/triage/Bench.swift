@@ -26,6 +26,7 @@ struct Bench: ParsableCommand {
 
         // Engine: complete conversations, bookings answered in memory.
         var turns = 0, done = 0, checksum = 0
+        let allocationsBefore = AllocationCounter.count
         let clock = ContinuousClock()
         let started = clock.now
         let deadline = started.advanced(by: .milliseconds(Int64(seconds * 1000)))
@@ -43,6 +44,9 @@ struct Bench: ParsableCommand {
             }
         }
         let elapsed = started.duration(to: clock.now).secondsDouble
+        let allocationsPerTurn = allocationsBefore.flatMap { before in
+            AllocationCounter.count.map { Double($0 - before) / Double(max(turns, 1)) }
+        }
 
         // Load + lint: the shipped dialog and generated ones of growing size.
         var loadLint: [(String, Int, Double)] = []
@@ -57,12 +61,15 @@ struct Bench: ParsableCommand {
             Console.out(JSONValue.object([
                 ("turns", .number(turns)), ("sessions", .number(done)), ("seconds", .double(elapsed)),
                 ("turns_per_second", .double(Double(turns) / elapsed)), ("sessions_per_second", .double(Double(done) / elapsed)),
+                ("allocations_per_turn", allocationsPerTurn.map { .double($0) } ?? .null),
                 ("load_lint_ms", .array(loadLint.map { .object([("dialog", .string($0.0)), ("nodes", .number($0.1)), ("ms", .double($0.2))]) })),
                 ("checksum", .number(checksum)),
             ]).serialized)
         } else {
             Console.out(String(format: "engine: %d turns in %.2f s = %.0f turns/s, %.0f sessions/s (one core)",
                                turns, elapsed, Double(turns) / elapsed, Double(done) / elapsed))
+            Console.out(allocationsPerTurn.map { String(format: "allocations: %.1f per turn", $0) }
+                ?? "allocations: not counted (run with LD_PRELOAD of scripts/malloc-counter.c, see scripts/bench.sh)")
             for (name, nodes, ms) in loadLint {
                 Console.out(String(format: "load+lint %@ (%d nodes): %.1f ms (%.1f µs/node)", name, nodes, ms, ms * 1000 / Double(nodes)))
             }
@@ -96,4 +103,15 @@ struct Bench: ParsableCommand {
                   "  handoff:", "    type: outcome", "    disposition: handoff", "    say: Call us."]
         return lines.joined(separator: "\n") + "\n"
     }
+}
+
+/// Heap allocations so far, when the process runs with scripts/malloc-counter.c preloaded (nil otherwise).
+enum AllocationCounter {
+    static let function: (@convention(c) () -> Int)? = {
+        // RTLD_DEFAULT: search every loaded object, the preloaded counter included.
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "triage_malloc_count") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) () -> Int).self)
+    }()
+
+    static var count: Int? { function?() }
 }
