@@ -12,6 +12,7 @@ public final class TriageServer: Sendable {
     let logger: Logger
     let registry: SessionRegistry
     let serverChannel: NIOAsyncChannel<NIOAsyncChannel<FramedLine, ByteBuffer>, Never>
+    let executors: EventLoopTaskExecutor.Pool
 
     /// Where it listens (the real port when bound to port 0).
     public var localAddress: SocketAddress? { serverChannel.channel.localAddress }
@@ -40,6 +41,7 @@ public final class TriageServer: Sendable {
         self.bookings = bookings
         self.logger = logger
         self.registry = SessionRegistry(maxSessions: configuration.maxSessions)
+        self.executors = EventLoopTaskExecutor.Pool(group)
         let sslContext = try configuration.tls.map(Self.makeSSLContext)
         let maxLineBytes = configuration.maxLineBytes
         let idle = configuration.idleTimeoutSeconds
@@ -108,7 +110,7 @@ public final class TriageServer: Sendable {
                     }
                     let session = KioskSession(id: id, spec: spec, configuration: configuration, bookings: bookings,
                                                registry: registry, source: "kiosk \(remote)", logger: logger)
-                    group.addTask {
+                    group.addTask(executorPreference: executors.executor(for: connection.channel.eventLoop)) {
                         await session.run(connection)
                         self.registry.remove(id)
                     }

@@ -28,12 +28,29 @@ public enum TextRenderer {
     }
 
     /// Splits on newlines and drops trailing spaces and a trailing empty line (YAML block scalars end with one).
+    /// Scans UTF-8 bytes: newline, space and CR are ASCII, so every cut is a character boundary.
     static func split(_ text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            var line = Substring(line)
-            while let last = line.last, last == " " || last == "\r" { line = line.dropLast() }
-            return String(line)
+        let utf8 = text.utf8
+        var lines: [String] = []
+        var lineStart = utf8.startIndex
+        func cut(_ end: String.Index) {
+            var last = end
+            while last > lineStart {
+                let previous = utf8.index(before: last)
+                guard utf8[previous] == UInt8(ascii: " ") || utf8[previous] == UInt8(ascii: "\r") else { break }
+                last = previous
+            }
+            lines.append(String(text[lineStart..<last]))
         }
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            if utf8[index] == UInt8(ascii: "\n") {
+                cut(index)
+                lineStart = utf8.index(after: index)
+            }
+            utf8.formIndex(after: &index)
+        }
+        cut(utf8.endIndex)
         while lines.last == "" { lines.removeLast() }
         return lines
     }
