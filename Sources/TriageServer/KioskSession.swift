@@ -45,85 +45,122 @@ struct KioskSession {
         }
     }
 
+    /// The conversation's mutable state, on the heap: an idle session is suspended waiting for a line, and
+    /// whatever its async frames hold stays allocated for as long as the kiosk is connected.
+    final class Conversation {
+        var machine: DialogMachine
+        var turns = 0
+        init(_ machine: DialogMachine) { self.machine = machine }
+    }
+
+    /// What one received line asks the session to do; worked out synchronously (no async frame).
+    enum Step {
+        /// Write this text; the turn is over.
+        case reply(String)
+        /// Write this text (may be empty), then store the booking request and answer the machine with the result.
+        case book(String, BookingDraft, eventsSoFar: [Event])
+    }
+
     func run(_ channel: NIOAsyncChannel<FramedLine, ByteBuffer>) async {
         let started = ContinuousClock.now
-        var machine = DialogMachine(spec: spec, emergencyNumber: configuration.emergencyNumber)
-        var turns = 0
+        let conversation = Conversation(DialogMachine(spec: spec, emergencyNumber: configuration.emergencyNumber))
         logger.info("session started", metadata: ["session": "\(id)"])
         do {
             try await channel.executeThenClose { inbound, outbound in
-                func send(_ text: String) async throws {
-                    try await outbound.write(ByteBuffer(string: text))
+                try await outbound.write(ByteBuffer(string: reply(conversation.machine.start(), conversation)))
+                var lines = inbound.makeAsyncIterator()
+                while let framed = try await lines.next() {
+                    guard registry.beginTurn(id) else { break }
+                    try await turn(framed, conversation, outbound)
+                    if conversation.machine.isEnded || registry.endTurn(id) { break }
                 }
-                func reply(_ events: [Event]) async throws {
-                    try await send(Self.encode(events, configuration.wireProtocol, prompt: !machine.isEnded))
-                    for event in events {
-                        if case .outcome(let disposition, _, let node) = event {
-                            logger.info("outcome", metadata: ["session": "\(id)", "disposition": "\(disposition.rawValue)", "node": "\(node)"])
-                        }
-                    }
-                }
-                /// JSON clients wait for an `ask` to know the turn is over; text clients have the prompt.
-                func reaskForJSON() async throws {
-                    if configuration.wireProtocol == .json { try await send(Self.encode(machine.repeatQuestion(), .json, prompt: false)) }
-                }
-                try await reply(machine.start())
-                lines: for try await framed in inbound {
-                    guard registry.beginTurn(id) else { break lines }
-                    let turnStarted = ContinuousClock.now
-                    switch framed {
-                    case .tooLong:
-                        logger.notice("line too long, discarded", metadata: ["session": "\(id)"])
-                        try await send(Self.notice(Notice.tooLong, code: "too_long", wire: configuration.wireProtocol, ending: false))
-                        try await reaskForJSON()
-                    case .line(let buffer):
-                        switch LineDecoder.decode(buffer.readableBytesView) {
-                        case .failure:
-                            logger.notice("invalid UTF-8, discarded", metadata: ["session": "\(id)"])
-                            try await send(Self.notice(Notice.invalidUTF8, code: "invalid_utf8", wire: configuration.wireProtocol, ending: false))
-                            try await reaskForJSON()
-                        case .success(let text):
-                            let said: String
-                            if configuration.wireProtocol == .json {
-                                switch JSONProtocol.decode(text) {
-                                case .success(let decoded): said = decoded
-                                case .failure:
-                                    try await send(Self.notice("Send a plain line or {\"text\": \"...\"}.", code: "bad_message",
-                                                               wire: .json, ending: false))
-                                    try await reaskForJSON()
-                                    if registry.endTurn(id) { break lines }
-                                    continue lines
-                                }
-                            } else {
-                                said = text
-                            }
-                            turns += 1
-                            let sessionID = id, source = self.source, bookings = self.bookings
-                            let events = await machine.send(.line(said)) { draft in
-                                await bookings.store(draft, source: source, session: "\(sessionID)")
-                            }
-                            try await reply(events)
-                            logger.debug("turn", metadata: ["session": "\(id)", "turn": "\(turns)",
-                                                            "events": "\(events.map(Self.kind).joined(separator: ","))",
-                                                            "us": "\(turnStarted.duration(to: .now).components.attoseconds / 1_000_000_000_000)"])
-                        }
-                    }
-                    if machine.isEnded { break lines }
-                    if registry.endTurn(id) { break lines }
-                }
-                if registry.closing, !machine.isEnded {
-                    try await send(Self.notice(Notice.closing, code: "closing", wire: configuration.wireProtocol, ending: true))
-                } else if !machine.isEnded {
-                    // The person hung up (or half-closed): end politely, as Ctrl-D does in `triage chat`.
-                    try? await reply(machine.receive(.endOfInput))
-                }
+                try await finish(conversation, outbound)
             }
         } catch {
             logger.notice("session error", metadata: ["session": "\(id)", "error": "\(type(of: error))"])
         }
-        logger.info("session ended", metadata: ["session": "\(id)", "turns": "\(turns)",
-                                                "outcome": "\(machine.outcome?.rawValue ?? "none")",
+        logger.info("session ended", metadata: ["session": "\(id)", "turns": "\(conversation.turns)",
+                                                "outcome": "\(conversation.machine.outcome?.rawValue ?? "none")",
                                                 "seconds": "\(started.duration(to: .now).components.seconds)"])
+    }
+
+    /// One received line: the dialog's answer, with a booking stored first when the machine asks for one.
+    private func turn(_ framed: FramedLine, _ conversation: Conversation, _ outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
+        let turnStarted = ContinuousClock.now
+        switch step(framed, conversation) {
+        case .reply(let text):
+            try await outbound.write(ByteBuffer(string: text))
+        case .book(let text, let draft, let eventsSoFar):
+            if !text.isEmpty { try await outbound.write(ByteBuffer(string: text)) }
+            let result = await bookings.store(draft, source: source, session: "\(id)")
+            let events = conversation.machine.receive(result)
+            try await outbound.write(ByteBuffer(string: reply(events, conversation)))
+            logTurn(eventsSoFar + events, conversation, since: turnStarted)
+        }
+    }
+
+    /// Decodes the line and runs the machine; everything but the booking write is synchronous.
+    private func step(_ framed: FramedLine, _ conversation: Conversation) -> Step {
+        let wire = configuration.wireProtocol
+        /// JSON clients wait for an `ask` to know the turn is over; text clients have the prompt.
+        func noticeAndReask(_ text: String, code: String) -> Step {
+            let notice = Self.notice(text, code: code, wire: wire, ending: false)
+            return .reply(wire == .json ? notice + Self.encode(conversation.machine.repeatQuestion(), .json, prompt: false) : notice)
+        }
+        let buffer: ByteBuffer
+        switch framed {
+        case .tooLong:
+            logger.notice("line too long, discarded", metadata: ["session": "\(id)"])
+            return noticeAndReask(Notice.tooLong, code: "too_long")
+        case .line(let line): buffer = line
+        }
+        guard case .success(let text) = LineDecoder.decode(buffer.readableBytesView) else {
+            logger.notice("invalid UTF-8, discarded", metadata: ["session": "\(id)"])
+            return noticeAndReask(Notice.invalidUTF8, code: "invalid_utf8")
+        }
+        var said = text
+        if wire == .json {
+            guard case .success(let decoded) = JSONProtocol.decode(text) else {
+                return noticeAndReask("Send a plain line or {\"text\": \"...\"}.", code: "bad_message")
+            }
+            said = decoded
+        }
+        conversation.turns += 1
+        let turnStarted = ContinuousClock.now
+        let events = conversation.machine.receive(.line(said))
+        if let index = events.firstIndex(where: { if case .bookingReady = $0 { true } else { false } }),
+           case .bookingReady(let draft) = events[index] {
+            // The person sees everything said before the request while it is being stored.
+            return .book(Self.encode(Array(events[...index]), wire, prompt: false), draft, eventsSoFar: Array(events[...index]))
+        }
+        let rendered = reply(events, conversation)
+        logTurn(events, conversation, since: turnStarted)
+        return .reply(rendered)
+    }
+
+    /// The events as wire text (with the prompt unless the conversation ended); outcomes are logged.
+    private func reply(_ events: [Event], _ conversation: Conversation) -> String {
+        for event in events {
+            if case .outcome(let disposition, _, let node) = event {
+                logger.info("outcome", metadata: ["session": "\(id)", "disposition": "\(disposition.rawValue)", "node": "\(node)"])
+            }
+        }
+        return Self.encode(events, configuration.wireProtocol, prompt: !conversation.machine.isEnded)
+    }
+
+    private func logTurn(_ events: [Event], _ conversation: Conversation, since started: ContinuousClock.Instant) {
+        logger.debug("turn", metadata: ["session": "\(id)", "turn": "\(conversation.turns)",
+                                        "events": "\(events.map(Self.kind).joined(separator: ","))",
+                                        "us": "\(started.duration(to: .now).components.attoseconds / 1_000_000_000_000)"])
+    }
+
+    /// The session is over: say the service is closing, or end politely if the person hung up (as Ctrl-D does).
+    private func finish(_ conversation: Conversation, _ outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
+        if registry.closing, !conversation.machine.isEnded {
+            try await outbound.write(ByteBuffer(string: Self.notice(Notice.closing, code: "closing", wire: configuration.wireProtocol, ending: true)))
+        } else if !conversation.machine.isEnded {
+            try? await outbound.write(ByteBuffer(string: reply(conversation.machine.receive(.endOfInput), conversation)))
+        }
     }
 
     static func kind(_ event: Event) -> String {
