@@ -9,6 +9,9 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(FuzzSpecLoader FuzzTranscript FuzzProtocol FuzzMachine)
 
+# SwiftPM can keep a stale source list for the path dependency (a file added to TriageCore is then "not in
+# scope"); dropping the build plan makes it compute the plan again, which costs nothing noticeable.
+rm -f .build-fuzz/*.yaml
 swift build -c release --scratch-path .build-fuzz \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xcc -fsanitize=fuzzer-no-link,address 2>&1 | tail -3
 bin=$(swift build -c release --scratch-path .build-fuzz --show-bin-path)

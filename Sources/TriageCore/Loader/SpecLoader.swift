@@ -10,7 +10,8 @@ public enum SpecLoader {
         // problem is still reported in the same run.
         for attempt in 0... {
             do {
-                root = try Yams.compose(yaml: text)
+                // Every value is read as text (see SpecReader), so the basic resolver: no per-scalar regex matching.
+                root = try Yams.compose(yaml: text, .basic)
                 break
             } catch YamlError.duplicatedKeysInMapping(let keys, let context) where attempt < 100 {
                 guard let key = keys.first,
