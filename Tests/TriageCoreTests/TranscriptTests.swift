@@ -103,6 +103,22 @@ struct TranscriptTests {
         return Run(comparison: comparison, machine: machine, bookings: stored)
     }
 
+    /// Whether the transcript's expected output contains the dialog's "stored" text of a booking step
+    /// (up to its first placeholder, the reference).
+    static func showsABookingStored(_ name: String) throws -> Bool {
+        let transcript = try Transcript.parse(Repo.text("transcripts/\(name)"), file: "transcripts/\(name)")
+        let spec = try Fixture.dialog(try #require(transcript.dialog))
+        let storedPrefixes = spec.nodes.compactMap(\.booking).map { String($0.stored.prefix { $0 != "{" }) }
+        return transcript.lines.contains { line in
+            guard case .output(let text) = line.kind else { return false }
+            return storedPrefixes.contains { !$0.isEmpty && text.contains($0.prefix(40)) }
+        }
+    }
+
+    @Test func fourteenShippedTranscriptsStoreABooking() throws {
+        #expect(try Self.transcriptFiles().filter(Self.showsABookingStored).count == 14)
+    }
+
     @Test func thereAreAtLeastTwentyTranscripts() {
         #expect(Self.transcriptFiles().count >= 20)
     }
@@ -111,8 +127,9 @@ struct TranscriptTests {
     func transcriptPasses(name: String) throws {
         let run = try Self.run(name)
         #expect(run.comparison.matches, "\(name):\(run.comparison.firstDifferenceLine ?? 0)\n\(run.comparison.unifiedDiff())")
-        // Never a booking for an emergency or urgent case; at most one per conversation.
-        #expect(run.bookings.count <= 1)
+        // Exactly one booking when the transcript shows the request stored, none otherwise; never for an
+        // emergency or urgent case.
+        #expect(run.bookings.count == (try Self.showsABookingStored(name) ? 1 : 0))
         if let outcome = run.machine.outcome, outcome.forbidsBooking { #expect(run.bookings.isEmpty) }
         for booking in run.bookings { #expect(booking.disposition == .massageOK || booking.needsMedicalClearance) }
     }
