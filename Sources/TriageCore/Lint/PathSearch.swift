@@ -5,14 +5,25 @@ struct PathSearch {
     let spec: DialogSpec
     let graph: DialogGraph
     let tracked: Set<String>
-    /// Every number any condition compares with (computed once: representatives are needed for every state).
-    let numberBounds: [Int]
+    /// Every number any condition compares with: computed on first use, since only number questions need it
+    /// and scanning every condition per search would make the linter quadratic (one search per red-flag question).
+    private let bounds = BoundsCache()
+    var numberBounds: [Int] { bounds.get { Self.numberBounds(in: spec) } }
+
+    private final class BoundsCache {
+        private var value: [Int]?
+        func get(_ compute: () -> [Int]) -> [Int] {
+            if let value { return value }
+            let computed = compute()
+            value = computed
+            return computed
+        }
+    }
 
     init(spec: DialogSpec, graph: DialogGraph, tracked: Set<String>) {
         self.spec = spec
         self.graph = graph
         self.tracked = tracked
-        self.numberBounds = Self.numberBounds(in: spec)
         self.jumpTargets = graph.jumpTargets
         var representatives: [String: [Answer]] = [:]
         for slot in tracked {
