@@ -101,6 +101,8 @@ public struct DialogMachine: Sendable {
 
     public mutating func receive(_ input: Input) -> [Event] {
         var events: [Event] = []
+        // A turn is usually a few events (say, ask): one allocation instead of regrowing.
+        events.reserveCapacity(8)
         switch input {
         case .line(let raw):
             handleLine(raw, &events)
@@ -430,15 +432,15 @@ public struct DialogMachine: Sendable {
         switch state {
         case .asking(let id), .choosingCorrection(let id):
             guard let node = spec.node(id) else { return }
-            events += prompt(for: node, withWhy: withWhy)
+            prompt(for: node, withWhy: withWhy, into: &events)
         case .confirmingQuit:
             events.append(.ask(Prompt(id: "quit", text: spec.messages["quit_confirm"], input: .yesno)))
         default: break
         }
     }
 
-    private func prompt(for node: Node, withWhy: Bool) -> [Event] {
-        var events: [Event] = []
+    /// Appends the question (or summary) to `events`, in place: this runs on nearly every turn.
+    private func prompt(for node: Node, withWhy: Bool, into events: inout [Event]) {
         if let question = node.question {
             if withWhy, let why = question.why { events.append(.say(interpolate(why))) }
             var prompt = Prompt(id: node.id, text: interpolate(question.ask), input: question.input,
@@ -459,7 +461,7 @@ public struct DialogMachine: Sendable {
             if case .choosingCorrection = state {
                 events.append(.ask(Prompt(id: node.id, text: spec.messages["which_change"], input: .choice,
                                           choices: summaryFields(node).map { .init(id: $0.slot, label: $0.label) })))
-                return events
+                return
             }
             if let heading = node.say { events.append(.say(interpolate(heading))) }
             var lines: [String] = []
@@ -473,7 +475,6 @@ public struct DialogMachine: Sendable {
             if !lines.isEmpty { events.append(.say(lines.joined(separator: "\n"))) }
             events.append(.ask(Prompt(id: node.id, text: interpolate(summary.ask), input: .yesno, suffix: "(yes/no)")))
         }
-        return events
     }
 
     private func planLines(_ plan: TreatmentPlan) -> [String] {
