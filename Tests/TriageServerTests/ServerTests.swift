@@ -226,6 +226,29 @@ struct ServerTests {
         try await running.stop()
     }
 
+    /// `skipTurn` (used by `triage load`) frames turns exactly as `readTurn` does, without decoding them.
+    @Test(arguments: [ServerConfiguration.WireProtocol.text, .json])
+    func skippingTurnsFramesThemLikeReadingThem(wire: ServerConfiguration.WireProtocol) async throws {
+        let running = try await RunningServer.start(ServerConfiguration(wireProtocol: wire))
+        let inputs = ["lower back", "left", "I can't pee"]
+        let (skipped, read) = try await LineClient.withConnection(host: "127.0.0.1", port: running.port, wire: wire) { skipping in
+            try await LineClient.withConnection(host: "127.0.0.1", port: running.port, wire: wire) { reading in
+                var skipped = [try await skipping.skipTurn()]
+                var read = [try await reading.readTurn().ended]
+                for input in inputs {
+                    try await skipping.send(input)
+                    try await reading.send(input)
+                    skipped.append(try await skipping.skipTurn())
+                    read.append(try await reading.readTurn().ended)
+                }
+                return (skipped, read)
+            }
+        }
+        #expect(skipped == read)
+        #expect(skipped == [false, false, false, true], "the red flag ends the conversation on the last turn")
+        try await running.stop()
+    }
+
     @Test(arguments: [ServerConfiguration.WireProtocol.text, .json])
     func logsNeverContainAnswersOrContactDetails(wire: ServerConfiguration.WireProtocol) async throws {
         let running = try await RunningServer.start(ServerConfiguration(wireProtocol: wire))

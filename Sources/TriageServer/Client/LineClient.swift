@@ -67,12 +67,33 @@ public final class LineClient: @unchecked Sendable {
     /// Reads until the end of the assistant's turn or the end of the connection.
     public func readTurn() async throws -> Turn {
         while true {
-            if let turn = takeTurn() { return turn }
+            if let boundary = turnBoundary() {
+                let text = String(decoding: pending[..<boundary.text], as: UTF8.self)
+                pending.removeFirst(boundary.consumed)
+                return Turn(lines: Self.split(text), ended: boundary.ended)
+            }
             guard let buffer = try await iterator.next() else {
                 closed = true
                 let text = String(decoding: pending, as: UTF8.self)
                 pending = []
                 return Turn(lines: Self.split(text), ended: true)
+            }
+            pending += buffer.readableBytesView
+        }
+    }
+
+    /// Waits for the end of the assistant's turn without decoding its text (for load testing, where only the
+    /// timing matters). Returns whether the conversation ended.
+    public func skipTurn() async throws -> Bool {
+        while true {
+            if let boundary = turnBoundary() {
+                pending.removeFirst(boundary.consumed)
+                return boundary.ended
+            }
+            guard let buffer = try await iterator.next() else {
+                closed = true
+                pending = []
+                return true
             }
             pending += buffer.readableBytesView
         }
@@ -91,31 +112,31 @@ public final class LineClient: @unchecked Sendable {
         }
     }
 
-    private func takeTurn() -> Turn? {
+    /// Where the pending bytes complete a turn: how many bytes are its text (before the text protocol's prompt,
+    /// or every JSON line up to the `ask`/`end` one) and how many the turn consumed; nil while it is incomplete.
+    private func turnBoundary() -> (text: Int, consumed: Int, ended: Bool)? {
         switch wire {
         case .text:
-            let prompt = Array(ServerConfiguration.prompt.utf8)
-            guard pending.count >= prompt.count, Array(pending.suffix(prompt.count)) == prompt,
+            let prompt = Self.promptBytes
+            guard pending.count >= prompt.count, pending[(pending.count - prompt.count)...].elementsEqual(prompt),
                   pending.count == prompt.count || pending[pending.count - prompt.count - 1] == UInt8(ascii: "\n") else { return nil }
-            let text = String(decoding: pending.dropLast(prompt.count), as: UTF8.self)
-            pending = []
-            return Turn(lines: Self.split(text), ended: false)
+            return (pending.count - prompt.count, pending.count, false)
         case .json:
             // A turn ends with an `ask` (waiting for the person) or an `end` message.
-            var lines: [String] = []
             var start = 0
             for index in pending.indices where pending[index] == UInt8(ascii: "\n") {
-                let line = String(decoding: pending[start..<index], as: UTF8.self)
-                lines.append(line)
+                let line = pending[start..<index]
                 start = index + 1
-                if line.hasPrefix(#"{"type":"ask""#) || line.hasPrefix(#"{"type":"end""#) {
-                    pending.removeFirst(start)
-                    return Turn(lines: lines, ended: line.hasPrefix(#"{"type":"end""#))
-                }
+                if line.starts(with: Self.askPrefix) { return (index, start, false) }
+                if line.starts(with: Self.endPrefix) { return (index, start, true) }
             }
             return nil
         }
     }
+
+    static let promptBytes = Array(ServerConfiguration.prompt.utf8)
+    static let askPrefix = Array(#"{"type":"ask""#.utf8)
+    static let endPrefix = Array(#"{"type":"end""#.utf8)
 
     static func split(_ text: String) -> [String] {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
