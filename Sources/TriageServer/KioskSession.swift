@@ -57,7 +57,7 @@ struct KioskSession {
     enum Step {
         /// Write this text; the turn is over.
         case reply(String)
-        /// Write this text (may be empty), then store the booking request and answer the machine with the result.
+        /// Store the booking request, answer the machine with the result, then write this text and what follows.
         case book(String, BookingDraft, eventsSoFar: [Event])
     }
 
@@ -91,10 +91,10 @@ struct KioskSession {
         case .reply(let text):
             try await outbound.write(ByteBuffer(string: text))
         case .book(let text, let draft, let eventsSoFar):
-            if !text.isEmpty { try await outbound.write(ByteBuffer(string: text)) }
+            // Store first: a write to a connection that has just died must never keep the request from the store.
             let result = await bookings.store(draft, source: source, session: "\(id)")
             let events = conversation.machine.receive(result)
-            try await outbound.write(ByteBuffer(string: reply(events, conversation)))
+            try await outbound.write(ByteBuffer(string: text + reply(events, conversation)))
             logTurn(eventsSoFar + events, conversation, since: turnStarted)
         }
     }
@@ -130,7 +130,6 @@ struct KioskSession {
         let events = conversation.machine.receive(.line(said))
         if let index = events.firstIndex(where: { if case .bookingReady = $0 { true } else { false } }),
            case .bookingReady(let draft) = events[index] {
-            // The person sees everything said before the request while it is being stored.
             return .book(Self.encode(Array(events[...index]), wire, prompt: false), draft, eventsSoFar: Array(events[...index]))
         }
         let rendered = reply(events, conversation)

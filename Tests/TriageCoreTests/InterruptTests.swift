@@ -4,7 +4,9 @@ import Testing
 @Suite("Red-flag interrupts")
 struct InterruptTests {
     @Test(arguments: ["I can't pee", "CANT PEE!!", "i cannot pee since yesterday", "No. Chest pain.",
-                      "no, but I have chest pain", "I wet myself", "numb between my legs"])
+                      "no, but I have chest pain", "I wet myself", "numb between my legs",
+                      // U+037E GREEK QUESTION MARK is a ";": a clause break, so "no" does not deny what follows.
+                      "No\u{037E} I can't pee"])
     func interruptsFire(line: String) throws {
         let spec = try Fixture.dialog("back-strain")
         #expect(InterruptMatcher(spec: spec).match(line) != nil, "\(line) should interrupt")

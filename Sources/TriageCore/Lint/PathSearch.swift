@@ -7,17 +7,19 @@ struct PathSearch {
     let tracked: Set<String>
     /// Every number any condition compares with: computed on first use, since only number questions need it
     /// and scanning every condition per search would make the linter quadratic (one search per red-flag question).
-    private let bounds = BoundsCache()
-    var numberBounds: [Int] { bounds.get { Self.numberBounds(in: spec) } }
+    private let cache = Cache()
+    var numberBounds: [Int] {
+        if let bounds = cache.numberBounds { return bounds }
+        let bounds = Self.numberBounds(in: spec)
+        cache.numberBounds = bounds
+        return bounds
+    }
 
-    private final class BoundsCache {
-        private var value: [Int]?
-        func get(_ compute: () -> [Int]) -> [Int] {
-            if let value { return value }
-            let computed = compute()
-            value = computed
-            return computed
-        }
+    /// Values computed on first use during one search (the search itself is a value).
+    private final class Cache {
+        var numberBounds: [Int]?
+        /// `representatives(for:)` by question node id: questions sharing a slot may offer different answers.
+        var representatives: [String: [Answer]] = [:]
     }
 
     init(spec: DialogSpec, graph: DialogGraph, tracked: Set<String>) {
@@ -25,17 +27,10 @@ struct PathSearch {
         self.graph = graph
         self.tracked = tracked
         self.jumpTargets = graph.jumpTargets
-        var representatives: [String: [Answer]] = [:]
-        for slot in tracked {
-            if let question = spec.question(forSlot: slot)?.question { representatives[slot] = self.representatives(for: question) }
-        }
-        self.representativesBySlot = representatives
     }
 
     /// Interrupt targets and the hand-off, reachable from any asked question.
     let jumpTargets: [String]
-    /// `representatives(for:)` of each tracked slot's question.
-    private var representativesBySlot: [String: [Answer]] = [:]
 
     enum Truth { case yes, no, unknown }
 
@@ -95,6 +90,14 @@ struct PathSearch {
         }
     }
 
+    /// `representatives(for:)` of the question at node `id`, computed once per search.
+    func representatives(for question: Question, at id: String) -> [Answer] {
+        if let known = cache.representatives[id] { return known }
+        let answers = representatives(for: question)
+        cache.representatives[id] = answers
+        return answers
+    }
+
     /// Representative answers for a tracked slot: every choice, yes and no, numbers around every bound
     /// any condition uses, text and (when optional) skipped.
     func representatives(for question: Question) -> [Answer] {
@@ -147,7 +150,7 @@ struct PathSearch {
                 for target in targets(node.next, answers) { result.append(State(node: target, answers: answers)) }
             }
             if applies != .no, node.id != blocked {
-                let choices: [Answer?] = tracked.contains(slot) ? (representativesBySlot[slot] ?? representatives(for: question)).map { $0 } : [nil]
+                let choices: [Answer?] = tracked.contains(slot) ? representatives(for: question, at: node.id).map { $0 } : [nil]
                 for answer in choices {
                     var answers = state.answers
                     if let answer { answers[slot] = answer }

@@ -195,10 +195,10 @@ public struct DialogMachine: Sendable {
     private func command(in line: String, at node: Node) -> GlobalCommand? {
         let words = Normalizer.words(line)
         let normalized = words.joined(separator: " ")
-        // Command words are indexed both normalised and as typed (lowercased, for "?"); most lines are
-        // already normalised, and then the second lookup cannot find anything new.
-        guard let command = (words.isEmpty ? nil : spec.commandIndex[normalized])
-                ?? (normalized == line ? nil : spec.commandIndex[line.lowercased().trimmed]) else { return nil }
+        // Command words are indexed as typed (lowercased, for "?") and normalised, in that order of precedence.
+        // A line that is already normalised is its own lowercased form, so one lookup does for both.
+        guard let command = (normalized == line ? nil : spec.commandIndex[line.lowercased().trimmed])
+                ?? (words.isEmpty ? nil : spec.commandIndex[normalized]) else { return nil }
         if let question = node.question, question.input == .choice || question.input == .multi,
            question.choices.contains(where: { $0.phrases.contains(words) }) {
             return nil

@@ -62,7 +62,8 @@ public enum Normalizer {
                 current.unicodeScalars.append(scalar)
             } else {
                 if !current.isEmpty { word(current); current = "" }
-                if clauseBreaks, scalar.isASCII, isClauseBreak(UInt8(scalar.value)) { clauseBreak() }
+                // U+037E GREEK QUESTION MARK is canonically the same character as ";" (Greek keyboards type it).
+                if clauseBreaks, (scalar.isASCII && isClauseBreak(UInt8(scalar.value))) || scalar == "\u{037E}" { clauseBreak() }
             }
         }
         if !current.isEmpty { word(current) }
