@@ -2,9 +2,17 @@ import Logging
 import NIOCore
 import TriageCore
 
-/// One connection, one dialog machine. Renders events in the configured wire protocol; never logs what the
+/// One connection, one dialog machine, driven synchronously on the connection's event loop: a line in, the
+/// machine's answer out in one write. Renders events in the configured wire protocol; never logs what the
 /// person typed (only session id, event kinds, dispositions and timings).
-struct KioskSession {
+///
+/// Only a booking leaves the event loop (the store runs on a thread pool). Lines that arrive meanwhile wait in
+/// order, and reading pauses until the booking is answered. Reading also pauses while the kiosk is not reading
+/// what we write, so a client that never reads cannot make the server buffer without bound.
+final class KioskSession: ChannelInboundHandler {
+    typealias InboundIn = FramedLine
+    typealias OutboundOut = ByteBuffer
+
     let id: Int
     let spec: DialogSpec
     let configuration: ServerConfiguration
@@ -12,6 +20,27 @@ struct KioskSession {
     let registry: SessionRegistry
     let source: String
     let logger: Logger
+
+    private var machine: DialogMachine
+    private var turns = 0
+    private let started = ContinuousClock.now
+    /// Lines decoded while a booking was being stored, answered in order once it is.
+    private var waiting: [FramedLine] = []
+    private var storingBooking = false
+    private var inputEnded = false
+    private var finished = false
+
+    init(id: Int, spec: DialogSpec, configuration: ServerConfiguration, bookings: BookingService,
+         registry: SessionRegistry, source: String, logger: Logger) {
+        self.id = id
+        self.spec = spec
+        self.configuration = configuration
+        self.bookings = bookings
+        self.registry = registry
+        self.source = source
+        self.logger = logger
+        self.machine = DialogMachine(spec: spec, emergencyNumber: configuration.emergencyNumber)
+    }
 
     /// Server-level texts (not part of any dialog).
     enum Notice {
@@ -45,15 +74,7 @@ struct KioskSession {
         }
     }
 
-    /// The conversation's mutable state, on the heap: an idle session is suspended waiting for a line, and
-    /// whatever its async frames hold stays allocated for as long as the kiosk is connected.
-    final class Conversation {
-        var machine: DialogMachine
-        var turns = 0
-        init(_ machine: DialogMachine) { self.machine = machine }
-    }
-
-    /// What one received line asks the session to do; worked out synchronously (no async frame).
+    /// What one received line asks the session to do; worked out synchronously.
     enum Step {
         /// Write this text; the turn is over.
         case reply(String)
@@ -61,51 +82,118 @@ struct KioskSession {
         case book(String, BookingDraft, eventsSoFar: [Event])
     }
 
-    func run(_ channel: NIOAsyncChannel<FramedLine, ByteBuffer>) async {
-        let started = ContinuousClock.now
-        let conversation = Conversation(DialogMachine(spec: spec, emergencyNumber: configuration.emergencyNumber))
+    // MARK: Channel events
+
+    func channelActive(context: ChannelHandlerContext) {
         logger.info("session started", metadata: ["session": "\(id)"])
-        do {
-            try await channel.executeThenClose { inbound, outbound in
-                try await outbound.write(ByteBuffer(string: reply(conversation.machine.start(), conversation)))
-                var lines = inbound.makeAsyncIterator()
-                while let framed = try await lines.next() {
-                    guard registry.beginTurn(id) else { break }
-                    try await turn(framed, conversation, outbound)
-                    if conversation.machine.isEnded || registry.endTurn(id) { break }
-                }
-                try await finish(conversation, outbound)
-            }
-        } catch {
-            logger.notice("session error", metadata: ["session": "\(id)", "error": "\(type(of: error))"])
-        }
-        logger.info("session ended", metadata: ["session": "\(id)", "turns": "\(conversation.turns)",
-                                                "outcome": "\(conversation.machine.outcome?.rawValue ?? "none")",
-                                                "seconds": "\(started.duration(to: .now).components.seconds)"])
+        write(reply(machine.start()), context)
+        context.fireChannelActive()
     }
 
-    /// One received line: the dialog's answer, with a booking stored first when the machine asks for one.
-    private func turn(_ framed: FramedLine, _ conversation: Conversation, _ outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
-        let turnStarted = ContinuousClock.now
-        switch step(framed, conversation) {
-        case .reply(let text):
-            try await outbound.write(ByteBuffer(string: text))
-        case .book(let text, let draft, let eventsSoFar):
-            // Store first: a write to a connection that has just died must never keep the request from the store.
-            let result = await bookings.store(draft, source: source, session: "\(id)")
-            let events = conversation.machine.receive(result)
-            try await outbound.write(ByteBuffer(string: text + reply(events, conversation)))
-            logTurn(eventsSoFar + events, conversation, since: turnStarted)
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !finished else { return }
+        let line = unwrapInboundIn(data)
+        if storingBooking { waiting.append(line) } else { turn(line, context) }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if case ChannelEvent.inputClosed = event {
+            // The kiosk hung up (or the server is closing): answer anything still waiting first.
+            inputEnded = true
+            if !storingBooking { finish(context) }
         }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        updateReading(context)
+        context.fireChannelWritabilityChanged()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        registry.remove(id)
+        logger.info("session ended", metadata: ["session": "\(id)", "turns": "\(turns)",
+                                                "outcome": "\(machine.outcome?.rawValue ?? "none")",
+                                                "seconds": "\(started.duration(to: .now).components.seconds)"])
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        logger.notice("session error", metadata: ["session": "\(id)", "error": "\(type(of: error))"])
+        context.close(promise: nil)
+    }
+
+    // MARK: Turns
+
+    /// One received line: the dialog's answer, with a booking stored first when the machine asks for one.
+    private func turn(_ line: FramedLine, _ context: ChannelHandlerContext) {
+        guard registry.beginTurn(id) else { return finish(context) }
+        let turnStarted = ContinuousClock.now
+        switch step(line) {
+        case .reply(let text):
+            write(text, context)
+            endTurn(context)
+        case .book(let text, let draft, let eventsSoFar):
+            storingBooking = true
+            updateReading(context)
+            // Store first: a write to a connection that has just died must never keep the request from the store.
+            let bookings = self.bookings, source = self.source, session = "\(id)"
+            let stored = context.eventLoop.makePromise(of: Input.self)
+            stored.completeWithTask { await bookings.store(draft, source: source, session: session) }
+            let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            stored.futureResult.whenSuccess { result in
+                let (session, context) = bound.value
+                let events = session.machine.receive(result)
+                session.write(text + session.reply(events), context)
+                session.logTurn(eventsSoFar + events, since: turnStarted)
+                session.storingBooking = false
+                session.updateReading(context)
+                session.endTurn(context)
+            }
+        }
+    }
+
+    /// After a turn: end the session if the dialog ended or the service is closing, else answer waiting lines.
+    private func endTurn(_ context: ChannelHandlerContext) {
+        let closing = registry.endTurn(id)
+        if machine.isEnded || closing { return finish(context) }
+        while !storingBooking, !finished, !waiting.isEmpty { turn(waiting.removeFirst(), context) }
+        if inputEnded, !storingBooking { finish(context) }
+    }
+
+    /// The session is over: say the service is closing, or end politely if the person hung up (as Ctrl-D does),
+    /// then close once that is written.
+    private func finish(_ context: ChannelHandlerContext) {
+        guard !finished else { return }
+        finished = true
+        waiting = []
+        var text = ""
+        if registry.closing, !machine.isEnded {
+            text = Self.notice(Notice.closing, code: "closing", wire: configuration.wireProtocol, ending: true)
+        } else if !machine.isEnded {
+            text = reply(machine.receive(.endOfInput))
+        }
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: text))).whenComplete { _ in channel.close(promise: nil) }
+    }
+
+    private func write(_ text: String, _ context: ChannelHandlerContext) {
+        context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: text)), promise: nil)
+    }
+
+    /// Reads only while no booking is being stored and the kiosk keeps up with what we write.
+    private func updateReading(_ context: ChannelHandlerContext) {
+        let read = !storingBooking && context.channel.isWritable
+        try? context.channel.syncOptions?.setOption(.autoRead, value: read)
     }
 
     /// Decodes the line and runs the machine; everything but the booking write is synchronous.
-    private func step(_ framed: FramedLine, _ conversation: Conversation) -> Step {
+    private func step(_ framed: FramedLine) -> Step {
         let wire = configuration.wireProtocol
         /// JSON clients wait for an `ask` to know the turn is over; text clients have the prompt.
         func noticeAndReask(_ text: String, code: String) -> Step {
             let notice = Self.notice(text, code: code, wire: wire, ending: false)
-            return .reply(wire == .json ? notice + Self.encode(conversation.machine.repeatQuestion(), .json, prompt: false) : notice)
+            return .reply(wire == .json ? notice + Self.encode(machine.repeatQuestion(), .json, prompt: false) : notice)
         }
         let buffer: ByteBuffer
         switch framed {
@@ -125,41 +213,32 @@ struct KioskSession {
             }
             said = decoded
         }
-        conversation.turns += 1
+        turns += 1
         let turnStarted = ContinuousClock.now
-        let events = conversation.machine.receive(.line(said))
+        let events = machine.receive(.line(said))
         if let index = events.firstIndex(where: { if case .bookingReady = $0 { true } else { false } }),
            case .bookingReady(let draft) = events[index] {
             return .book(Self.encode(Array(events[...index]), wire, prompt: false), draft, eventsSoFar: Array(events[...index]))
         }
-        let rendered = reply(events, conversation)
-        logTurn(events, conversation, since: turnStarted)
+        let rendered = reply(events)
+        logTurn(events, since: turnStarted)
         return .reply(rendered)
     }
 
     /// The events as wire text (with the prompt unless the conversation ended); outcomes are logged.
-    private func reply(_ events: [Event], _ conversation: Conversation) -> String {
+    private func reply(_ events: [Event]) -> String {
         for event in events {
             if case .outcome(let disposition, _, let node) = event {
                 logger.info("outcome", metadata: ["session": "\(id)", "disposition": "\(disposition.rawValue)", "node": "\(node)"])
             }
         }
-        return Self.encode(events, configuration.wireProtocol, prompt: !conversation.machine.isEnded)
+        return Self.encode(events, configuration.wireProtocol, prompt: !machine.isEnded)
     }
 
-    private func logTurn(_ events: [Event], _ conversation: Conversation, since started: ContinuousClock.Instant) {
-        logger.debug("turn", metadata: ["session": "\(id)", "turn": "\(conversation.turns)",
+    private func logTurn(_ events: [Event], since started: ContinuousClock.Instant) {
+        logger.debug("turn", metadata: ["session": "\(id)", "turn": "\(turns)",
                                         "events": "\(events.map(Self.kind).joined(separator: ","))",
                                         "us": "\(started.duration(to: .now).components.attoseconds / 1_000_000_000_000)"])
-    }
-
-    /// The session is over: say the service is closing, or end politely if the person hung up (as Ctrl-D does).
-    private func finish(_ conversation: Conversation, _ outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
-        if registry.closing, !conversation.machine.isEnded {
-            try await outbound.write(ByteBuffer(string: Self.notice(Notice.closing, code: "closing", wire: configuration.wireProtocol, ending: true)))
-        } else if !conversation.machine.isEnded {
-            try? await outbound.write(ByteBuffer(string: reply(conversation.machine.receive(.endOfInput), conversation)))
-        }
     }
 
     static func kind(_ event: Event) -> String {

@@ -11,8 +11,9 @@ public final class TriageServer: Sendable {
     public let bookings: BookingService
     let logger: Logger
     let registry: SessionRegistry
-    let serverChannel: NIOAsyncChannel<NIOAsyncChannel<FramedLine, ByteBuffer>, Never>
-    let executors: EventLoopTaskExecutor.Pool
+    /// Accepted connections arrive with their session already in the pipeline: a session's turns run
+    /// synchronously on its event loop (see `KioskSession`); only accepting is an async sequence.
+    let serverChannel: NIOAsyncChannel<Channel, Never>
 
     /// Where it listens (the real port when bound to port 0).
     public var localAddress: SocketAddress? { serverChannel.channel.localAddress }
@@ -40,12 +41,14 @@ public final class TriageServer: Sendable {
         self.spec = spec
         self.bookings = bookings
         self.logger = logger
-        self.registry = SessionRegistry(maxSessions: configuration.maxSessions)
-        self.executors = EventLoopTaskExecutor.Pool(group)
+        let registry = SessionRegistry(maxSessions: configuration.maxSessions)
+        self.registry = registry
         let sslContext = try configuration.tls.map(Self.makeSSLContext)
         let maxLineBytes = configuration.maxLineBytes
         let idle = configuration.idleTimeoutSeconds
         let wire = configuration.wireProtocol
+        let busy = KioskSession.notice(KioskSession.Notice.busy, code: "busy", wire: wire, ending: true)
+        let closing = KioskSession.notice(KioskSession.Notice.closing, code: "closing", wire: wire, ending: true)
         serverChannel = try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .serverChannelOption(.backlog, value: 1024)
@@ -64,9 +67,15 @@ public final class TriageServer: Sendable {
                             goodbye: KioskSession.notice(KioskSession.Notice.idleClosed, code: "idle", wire: wire, ending: true),
                             onTimeout: {}))
                     }
-                    return try NIOAsyncChannel<FramedLine, ByteBuffer>(
-                        wrappingChannelSynchronously: channel,
-                        configuration: .init(backPressureStrategy: .init(lowWatermark: 2, highWatermark: 8)))
+                    guard let id = registry.admit(channel, goodbye: ByteBuffer(string: closing)) else {
+                        logger.notice("connection refused: busy", metadata: ["sessions": "\(registry.count)"])
+                        try sync.addHandler(BusyHandler(notice: busy))
+                        return channel
+                    }
+                    let remote = channel.remoteAddress.map { "\($0)" } ?? "unknown"
+                    try sync.addHandler(KioskSession(id: id, spec: spec, configuration: configuration, bookings: bookings,
+                                                     registry: registry, source: "kiosk \(remote)", logger: logger))
+                    return channel
                 }
             }
     }
@@ -92,28 +101,10 @@ public final class TriageServer: Sendable {
 
     /// Accepts connections until `shutdown()` (or cancellation); returns once every session has finished.
     public func serve() async throws {
-        let busy = KioskSession.notice(KioskSession.Notice.busy, code: "busy", wire: configuration.wireProtocol, ending: true)
-        let closing = KioskSession.notice(KioskSession.Notice.closing, code: "closing", wire: configuration.wireProtocol, ending: true)
         try await withThrowingDiscardingTaskGroup { group in
             try await serverChannel.executeThenClose { inbound in
                 for try await connection in inbound {
-                    let remote = connection.channel.remoteAddress.map { "\($0)" } ?? "unknown"
-                    guard let id = registry.admit(connection.channel, goodbye: ByteBuffer(string: closing)) else {
-                        let count = registry.count
-                        logger.notice("connection refused: busy", metadata: ["sessions": "\(count)"])
-                        group.addTask {
-                            try? await connection.executeThenClose { _, outbound in
-                                try await outbound.write(ByteBuffer(string: busy))
-                            }
-                        }
-                        continue
-                    }
-                    let session = KioskSession(id: id, spec: spec, configuration: configuration, bookings: bookings,
-                                               registry: registry, source: "kiosk \(remote)", logger: logger)
-                    group.addTask(executorPreference: executors.executor(for: connection.channel.eventLoop)) {
-                        await session.run(connection)
-                        self.registry.remove(id)
-                    }
+                    group.addTask { try? await connection.closeFuture.get() }
                 }
             }
         }

@@ -5,6 +5,7 @@ import TriageCore
 
 struct Bookings: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "bookings",
         abstract: "Read the booking requests the assistant has stored.",
         subcommands: [List.self, Show.self, Export.self],
         defaultSubcommand: List.self)
@@ -34,7 +35,7 @@ struct Bookings: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A table of stored booking requests.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "A table of stored booking requests.")
         @OptionGroup var filter: Filter
 
         func run() throws {
@@ -50,7 +51,7 @@ struct Bookings: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One booking request as JSON.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "One booking request as JSON.")
         @Argument(help: "The request id (a unique prefix is enough).") var id: String
         @OptionGroup var filter: Filter
 
@@ -64,7 +65,7 @@ struct Bookings: ParsableCommand {
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Export booking requests as JSON Lines, CSV or FHIR R4 bundles (one per line).")
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "Export booking requests as JSON Lines, CSV or FHIR R4 bundles (one per line).")
         enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, fhir }
         @Option(name: .long, help: "jsonl, csv or fhir.") var format: Format = .jsonl
         @OptionGroup var filter: Filter

@@ -24,6 +24,7 @@ struct DialogOptions: ParsableArguments {
 
 struct Chat: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "chat",
         abstract: "Hold a triage conversation on this terminal (or on stdin/stdout when piped).")
 
     @OptionGroup var dialogOptions: DialogOptions

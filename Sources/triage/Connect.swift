@@ -8,6 +8,7 @@ import TriageServer
 /// `triage connect HOST:PORT`: the terminal front end talking to a `triage serve` (for a kiosk terminal).
 struct Connect: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "connect",
         abstract: "Talk to a `triage serve` over TCP with the same line editing as `triage chat`.")
 
     @Argument(help: "The server, as HOST:PORT.") var address: String

@@ -5,6 +5,7 @@ extension GraphRenderer.Format: ExpressibleByArgument {}
 
 struct Graph: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "graph",
         abstract: "Draw a dialog as Graphviz DOT or Mermaid (red: red flags and emergencies, green: booking).",
         discussion: "Example: triage graph Dialogs/back-strain.yaml | dot -Tsvg > docs/back-strain.svg")
 

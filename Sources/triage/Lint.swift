@@ -4,6 +4,7 @@ import TriageCore
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check dialog files: structure, slots and the red-flag safety proof.",
         discussion: "Prints FILE:LINE:COLUMN: error|warning: message [code] for every problem (codes in docs/dialog-format.md). Exits 1 if there is any error.")
 

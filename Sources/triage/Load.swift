@@ -9,6 +9,7 @@ import TriageServer
 /// baseline against any line server such as redis-server's inline PING), with latency percentiles.
 struct Load: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "load",
         abstract: "Load-test a `triage serve` (or, with --raw, any line server) and report turns/s and latency percentiles.")
 
     @Argument(help: "The server, as HOST:PORT.") var address: String

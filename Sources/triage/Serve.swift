@@ -10,6 +10,7 @@ extension ServerConfiguration.WireProtocol: ExpressibleByArgument {}
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve the dialog to clinic kiosks over TCP (text or JSON line protocol, optional TLS).",
         discussion: "Binds to loopback unless told otherwise; a non-loopback address needs TLS or --insecure-plaintext. SIGINT/SIGTERM close gracefully.")
 

@@ -1,0 +1,20 @@
+import NIOCore
+
+/// Tells a connection over `--max-sessions` (or arriving while the service closes) that the service is busy,
+/// then closes it. No session is started.
+final class BusyHandler: ChannelInboundHandler {
+    typealias InboundIn = FramedLine
+    typealias OutboundOut = ByteBuffer
+
+    private let notice: String
+
+    init(notice: String) { self.notice = notice }
+
+    func channelActive(context: ChannelHandlerContext) {
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: notice))).whenComplete { _ in channel.close(promise: nil) }
+    }
+
+    /// Whatever the kiosk sends meanwhile is ignored.
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {}
+}
