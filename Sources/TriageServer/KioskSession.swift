@@ -39,7 +39,7 @@ final class KioskSession: ChannelInboundHandler {
         self.registry = registry
         self.source = source
         self.logger = logger
-        self.machine = DialogMachine(spec: spec, emergencyNumber: configuration.emergencyNumber)
+        self.machine = DialogMachine(spec: spec, emergencyNumber: configuration.emergencyNumber, recordsCoverage: false)
     }
 
     /// Server-level texts (not part of any dialog).

@@ -26,7 +26,8 @@ struct Bench: ParsableCommand {
         }
         guard !scripts.isEmpty else { throw CLIError("no back-strain transcripts in \(transcripts)") }
 
-        // Engine: complete conversations, bookings answered in memory.
+        // Engine: complete conversations, bookings answered in memory, configured as `triage serve` runs it
+        // (no transcript-coverage records).
         var turns = 0, done = 0, checksum = 0
         let allocationsBefore = AllocationCounter.count
         let clock = ContinuousClock()
@@ -34,7 +35,7 @@ struct Bench: ParsableCommand {
         let deadline = started.advanced(by: .milliseconds(Int64(seconds * 1000)))
         while sessions.map({ done < $0 }) ?? (clock.now < deadline) {
             for script in scripts {
-                var machine = DialogMachine(spec: spec)
+                var machine = DialogMachine(spec: spec, recordsCoverage: false)
                 checksum &+= machine.start().count
                 for input in script {
                     checksum &+= machine.send(.line(input)) { _ in .bookingStored(id: "b") }.count

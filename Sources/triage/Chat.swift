@@ -49,7 +49,7 @@ struct Chat: ParsableCommand {
             Console.err("triage chat will not start without a working bookings store (see --bookings).")
             throw ExitCode(1)
         }
-        var session = ChatSession(machine: DialogMachine(spec: spec, emergencyNumber: dialogOptions.emergencyNumber),
+        var session = ChatSession(machine: DialogMachine(spec: spec, emergencyNumber: dialogOptions.emergencyNumber, recordsCoverage: false),
                                   sink: sink, json: json)
         if !json, isatty(STDIN_FILENO) == 1 {
             // A person at a terminal: readline, colour, wrapping. Pipes keep the plain reader below.

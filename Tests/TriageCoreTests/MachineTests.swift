@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TriageCore
 
@@ -232,5 +233,36 @@ struct MachineTests {
         // Transcripts prove each is reached (TranscriptTests); this proves none is missing from the spec.
         let outcomes = spec.nodes.filter { $0.disposition == disposition }
         #expect(!outcomes.isEmpty, "back-strain has an outcome for \(disposition)")
+    }
+}
+
+/// The server and chat run the machine without coverage records; that must change nothing the person sees.
+@Suite("Coverage records")
+struct CoverageRecordTests {
+    static func shippedTranscripts() throws -> [Transcript] {
+        let folder = Repo.path("transcripts")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".transcript") }.sorted()
+        return try files.map { try Transcript.parse(String(contentsOfFile: folder + "/" + $0, encoding: .utf8), file: $0) }
+    }
+
+    @Test func machineWithoutCoverageRecordsSaysExactlyTheSame() throws {
+        let transcripts = try Self.shippedTranscripts()
+        #expect(transcripts.count > 20)
+        var specs: [String: DialogSpec] = [:]
+        for transcript in transcripts {
+            let name = try #require(transcript.dialog)
+            let spec = try specs[name] ?? Fixture.dialog(name)
+            specs[name] = spec
+            var recording = DialogMachine(spec: spec)
+            var silent = DialogMachine(spec: spec, recordsCoverage: false)
+            #expect(recording.start() == silent.start())
+            for input in transcript.inputs {
+                let stored: (BookingDraft) -> Input = { _ in .bookingStored(id: "B-1") }
+                #expect(recording.send(.line(input), bookings: stored) == silent.send(.line(input), bookings: stored), "\(transcript.file)")
+            }
+            #expect(recording.outcome == silent.outcome)
+            #expect(!recording.visitedNodes.isEmpty)
+            #expect(silent.visitedNodes.isEmpty && silent.traversedEdges.isEmpty && silent.firedInterrupts.isEmpty && silent.raisedRedFlags.isEmpty)
+        }
     }
 }

@@ -41,6 +41,9 @@ public struct DialogMachine: Sendable {
     private var seenMessages: Set<String> = []
     public private(set) var bookingEmitted = false
     public private(set) var outcome: Disposition?
+    /// Whether the coverage records below are kept: transcript tests need them; a server session does not,
+    /// and would otherwise grow them for as long as the person keeps talking.
+    public let recordsCoverage: Bool
     /// Every node entered and every interrupt fired, for transcript coverage.
     public private(set) var visitedNodes: [String] = []
     public private(set) var firedInterrupts: [String] = []
@@ -55,11 +58,12 @@ public struct DialogMachine: Sendable {
     }
 
     private mutating func traversed(_ from: String, _ to: String) {
-        traversedEdges.append(Edge(from: from, to: to))
+        if recordsCoverage { traversedEdges.append(Edge(from: from, to: to)) }
     }
 
-    public init(spec: DialogSpec, emergencyNumber: String? = nil) {
+    public init(spec: DialogSpec, emergencyNumber: String? = nil, recordsCoverage: Bool = true) {
         self.spec = spec
+        self.recordsCoverage = recordsCoverage
         self.emergencyNumber = emergencyNumber ?? spec.emergencyNumber
         self.interrupts = spec.interruptMatcher
         self.matcher = AnswerMatcher(words: spec.words)
@@ -156,7 +160,7 @@ public struct DialogMachine: Sendable {
         let line = Normalizer.clean(raw)
         // A red flag typed anywhere wins over the question, commands and everything else.
         if let interrupt = interrupts.match(line) {
-            firedInterrupts.append(interrupt.id)
+            if recordsCoverage { firedInterrupts.append(interrupt.id) }
             if let from = currentQuestion { traversed(from, interrupt.target) }
             replaying = false
             enter(interrupt.target, &events)
@@ -260,7 +264,7 @@ public struct DialogMachine: Sendable {
         }
         attempts = 0
         setAnswer(node.slot ?? node.id, answer)
-        if question.isRedFlag(answer) { raisedRedFlags.append(node.id) }
+        if recordsCoverage, question.isRedFlag(answer) { raisedRedFlags.append(node.id) }
         guard let next = node.next?.resolve(answers).map({ traversed(node.id, $0); return $0 }) else {
             events.append(.error(code: "dialog", text: "This dialog has no way forward from here. Please call the clinic."))
             finish(.handoff, text: spec.messages["ended"], node: node.id, &events)
@@ -366,7 +370,7 @@ public struct DialogMachine: Sendable {
                 finish(.handoff, text: spec.messages["ended"], node: current, &events)
                 return
             }
-            visitedNodes.append(node.id)
+            if recordsCoverage { visitedNodes.append(node.id) }
             switch node.kind {
             case .question:
                 if let condition = node.question?.askIf, !condition.holds(answers) {
@@ -451,9 +455,7 @@ public struct DialogMachine: Sendable {
             case .number: prompt.suffix = "(\(question.min ?? 0)-\(question.max ?? 0))"
             case .multi: prompt.note = spec.messages["multi_hint"]
             case .text:
-                // Only when the question itself doesn't already explain how to skip.
-                let skipWord = Normalizer.normalize(spec.words.skip.first ?? "skip")
-                if question.optional, !Normalizer.normalize(question.ask).contains(skipWord) { prompt.note = spec.messages["optional_skip"] }
+                if spec.needsSkipNote.contains(node.id) { prompt.note = spec.messages["optional_skip"] }
             case .choice: break
             }
             events.append(.ask(prompt))

@@ -29,6 +29,9 @@ public struct DialogSpec: Sendable, Equatable {
     /// For every question's slot, the choice that names it at the summary ("rf morning" -> "Morning"),
     /// so a red-flag answer given by mistake can be corrected by naming it.
     public private(set) var slotCorrectionChoices: [String: Choice]
+    /// Optional text questions whose prompt needs the "you can skip" note: only those that do not already
+    /// explain how to skip (worked out once, since it normalises the question's text).
+    public private(set) var needsSkipNote: Set<String>
     /// Interrupt patterns, normalised once per spec (not per conversation).
     public private(set) var interruptMatcher: InterruptMatcher
 
@@ -79,6 +82,12 @@ public struct DialogSpec: Sendable, Equatable {
             }
         }
         self.commandIndex = commandIndex
+        let skipWord = Normalizer.normalize(words.skip.first ?? "skip")
+        self.needsSkipNote = Set(nodes.compactMap { node in
+            guard let question = node.question, question.input == .text, question.optional,
+                  !Normalizer.normalize(question.ask).contains(skipWord) else { return nil }
+            return node.id
+        })
         self.interruptMatcher = InterruptMatcher(interrupts: interrupts) { target in
             index[target].flatMap { nodes[$0].disposition }?.urgencyRank ?? Disposition.emergency.urgencyRank
         }
