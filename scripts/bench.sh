@@ -25,6 +25,10 @@ LD_PRELOAD="$work/malloc-counter.so" "$triage" bench --seconds 2 --sizes 10 | gr
 
 echo "== triage lint Dialogs/back-strain.yaml (process start included)"
 hyperfine -N --warmup 5 --runs 50 --export-json "$work/lint.json" "$triage lint Dialogs/back-strain.yaml" | grep -E "Time|Range"
+echo "== the same, Swift runtime linked statically (fewer shared libraries to load and relocate)"
+swift build -c release --static-swift-stdlib --product triage --scratch-path .build-static 2>&1 | tail -1
+hyperfine -N --warmup 5 --runs 50 ".build-static/release/triage lint Dialogs/back-strain.yaml" | grep -E "Time|Range"
+hyperfine -N --warmup 5 --runs 50 ".build-static/release/triage --version" | grep -E "Time|Range"
 
 echo "== servers"
 "$triage" serve --port 0 --max-sessions 20000 --idle-timeout 0 --log-level error --bookings "$work/b.sqlite" > "$work/serve.out" &
