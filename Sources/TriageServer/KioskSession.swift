@@ -7,8 +7,8 @@ import TriageCore
 /// person typed (only session id, event kinds, dispositions and timings).
 ///
 /// Only a booking leaves the event loop (the store runs on a thread pool). Lines that arrive meanwhile wait in
-/// order, and reading pauses until the booking is answered. Reading also pauses while the kiosk is not reading
-/// what we write, so a client that never reads cannot make the server buffer without bound.
+/// order, and reading pauses until the booking is answered. Lines also wait, and reading pauses, while the kiosk
+/// is not reading what we write, so a client that never reads cannot make the server buffer without bound.
 final class KioskSession: ChannelInboundHandler {
     typealias InboundIn = FramedLine
     typealias OutboundOut = ByteBuffer
@@ -24,8 +24,9 @@ final class KioskSession: ChannelInboundHandler {
     private var machine: DialogMachine
     private var turns = 0
     private let started = ContinuousClock.now
-    /// Lines decoded while a booking was being stored, answered in order once it is.
-    private var waiting: [FramedLine] = []
+    /// Lines not answered yet: those decoded while a booking is being stored or while the kiosk is not reading
+    /// our answers. (A queue: a kiosk may paste thousands of lines at once.)
+    private var waiting = CircularBuffer<FramedLine>()
     private var storingBooking = false
     private var inputEnded = false
     private var finished = false
@@ -92,21 +93,22 @@ final class KioskSession: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !finished else { return }
-        let line = unwrapInboundIn(data)
-        if storingBooking { waiting.append(line) } else { turn(line, context) }
+        waiting.append(unwrapInboundIn(data))
+        answerWaitingLines(context)
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if case ChannelEvent.inputClosed = event {
             // The kiosk hung up (or the server is closing): answer anything still waiting first.
             inputEnded = true
-            if !storingBooking { finish(context) }
+            answerWaitingLines(context)
         }
         context.fireUserInboundEventTriggered(event)
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
         updateReading(context)
+        answerWaitingLines(context)
         context.fireChannelWritabilityChanged()
     }
 
@@ -149,16 +151,22 @@ final class KioskSession: ChannelInboundHandler {
                 session.storingBooking = false
                 session.updateReading(context)
                 session.endTurn(context)
+                session.answerWaitingLines(context)
             }
         }
     }
 
-    /// After a turn: end the session if the dialog ended or the service is closing, else answer waiting lines.
+    /// After a turn: end the session if the dialog ended or the service is closing.
     private func endTurn(_ context: ChannelHandlerContext) {
         let closing = registry.endTurn(id)
-        if machine.isEnded || closing { return finish(context) }
-        while !storingBooking, !finished, !waiting.isEmpty { turn(waiting.removeFirst(), context) }
-        if inputEnded, !storingBooking { finish(context) }
+        if machine.isEnded || closing { finish(context) }
+    }
+
+    /// Answers waiting lines in order, one turn each (a loop, not recursion, however many there are), while no
+    /// booking is being stored and the kiosk keeps up with our writes; then the hang-up, if there was one.
+    private func answerWaitingLines(_ context: ChannelHandlerContext) {
+        while !storingBooking, !finished, context.channel.isWritable, let line = waiting.popFirst() { turn(line, context) }
+        if inputEnded, !storingBooking, waiting.isEmpty { finish(context) }
     }
 
     /// The session is over: say the service is closing, or end politely if the person hung up (as Ctrl-D does),
@@ -166,7 +174,7 @@ final class KioskSession: ChannelInboundHandler {
     private func finish(_ context: ChannelHandlerContext) {
         guard !finished else { return }
         finished = true
-        waiting = []
+        waiting.removeAll()
         var text = ""
         if registry.closing, !machine.isEnded {
             text = Self.notice(Notice.closing, code: "closing", wire: configuration.wireProtocol, ending: true)

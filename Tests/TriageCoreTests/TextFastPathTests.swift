@@ -36,9 +36,12 @@ struct TextFastPathTests {
         }
     }
 
-    @Test(arguments: ["Café AU LAIT", "naïve’s back", "ＦＵＬＬ width", "can\u{2019}t pee", "İstanbul", "l'école 3½"])
+    @Test(arguments: ["Café AU LAIT", "naïve’s back", "ＦＵＬＬ width", "can\u{2019}t pee", "İstanbul", "l'école 3½",
+                      "Όχι\u{037E} πόνος στο στήθος", "no; I can\u{2019}t pee."])
     func nonASCIIWordsMatchTheUnicodeAlgorithm(line: String) {
         #expect(Normalizer.words(line) == Self.referenceWords(line))
+        // The machine splits a line into clauses once and takes its words from them.
+        #expect(Normalizer.clauses(line).flatMap { $0 } == Normalizer.words(line))
     }
 
     @Test func clausesSplitOnPunctuationAndDropEmptyOnes() {

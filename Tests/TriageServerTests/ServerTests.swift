@@ -216,6 +216,136 @@ struct ServerTests {
         socket.close()
     }
 
+    /// A server whose booking store takes half a second, so lines can arrive while a booking is being stored.
+    static func slowBookingServer() async throws -> (TriageServer, Task<Void, Error>, SlowSink) {
+        let slow = SlowSink()
+        let logs = LogCapture()
+        let server = try await TriageServer(configuration: ServerConfiguration(port: 0), spec: try Repo.spec(),
+                                            bookings: BookingService(sink: slow, logger: logs.logger()), logger: logs.logger())
+        return (server, Task { try await server.serve() }, slow)
+    }
+
+    /// Booking references differ from one run to the next.
+    static func maskingReferences(_ text: String) -> String {
+        text.replacing(/reference is [^ .]+/, with: "reference is REF")
+    }
+
+    /// A kiosk may send lines before the previous answer arrives (or paste several at once): each line is still
+    /// answered in order, lines that arrive while a booking is being stored included.
+    @Test(arguments: ["01-lower-back-lifting-booking.transcript", "33-interrupt-severity-chest-pain.transcript",
+                      "44-help-repeat-back-change-branch-booking.transcript", "48-summary-correction-no-then-severity.transcript"])
+    func wholeScriptSentAtOnceGetsTheSameConversation(transcript: String) async throws {
+        let inputs = try Repo.inputs(transcript)
+        let (server, task, _) = try await Self.slowBookingServer()
+        let stepwise = try RawSocket(port: server.port!)
+        var expected = await stepwise.read(until: "\n> ")
+        for input in inputs {
+            await stepwise.send(input + "\n")
+            let turn = await stepwise.read(until: "\n> ")
+            expected += turn
+            if !turn.hasSuffix("\n> ") { break }
+        }
+        stepwise.close()
+        let pasted = try RawSocket(port: server.port!)
+        await pasted.send(inputs.map { $0 + "\n" }.joined())
+        let got = await pasted.readToEnd()
+        pasted.close()
+        await server.shutdown()
+        try await task.value
+        #expect(expected.contains("Thank you") || expected.contains("911"), "the script reaches an outcome")
+        #expect(Self.maskingReferences(got) == Self.maskingReferences(expected), "\(transcript):\n\(got)")
+    }
+
+    /// Hanging up right after the line that sends the booking must neither lose the booking nor its announcement.
+    @Test func hangingUpDuringABookingStillStoresAndAnnouncesIt() async throws {
+        let inputs = try Repo.inputs("01-lower-back-lifting-booking.transcript")
+        let (server, task, slow) = try await Self.slowBookingServer()
+        let socket = try RawSocket(port: server.port!)
+        await socket.send(inputs.map { $0 + "\n" }.joined())
+        socket.finishSending()
+        let rest = await socket.readToEnd()
+        socket.close()
+        #expect(slow.stored == 1)
+        #expect(rest.contains("Your reference is"), "\(rest)")
+        await server.shutdown()
+        try await task.value
+    }
+
+    /// A dialog that keeps asking after its booking, so lines pasted during the booking have questions to answer.
+    static let questionsAfterBooking = """
+        spec: 1
+        id: after-booking
+        title: Questions after a booking
+        version: "1"
+        locale: en
+        emergency_number: "911"
+        disclaimer: This is not a diagnosis. In an emergency call {emergency_number}.
+        start: phone
+        settings:
+          handoff: call_clinic
+        interrupts:
+          - id: bladder
+            patterns: ["can't pee"]
+            goto: out_emergency
+        nodes:
+          phone:
+            type: question
+            input: text
+            ask: What phone number can the clinic call?
+            next: book
+          book:
+            type: booking
+            stored: Stored with reference {booking_id}.
+            failed: Not stored.
+            next: more
+          more:
+            type: question
+            input: yesno
+            ask: Anything else?
+            next:
+              - if: { more: yes }
+                goto: more
+              - goto: out_ok
+          out_ok:
+            type: outcome
+            disposition: massage_ok
+            say: Goodbye.
+          out_emergency:
+            type: outcome
+            disposition: emergency
+            say: Call {emergency_number} now.
+          call_clinic:
+            type: outcome
+            disposition: handoff
+            say: Please call the clinic.
+        """
+
+    /// Thousands of lines pasted while a booking is being stored are all answered, in order, once it is stored
+    /// (one turn each, without the server running out of stack or stalling).
+    @Test func thousandsOfLinesPastedDuringABookingAreAnsweredInOrder() async throws {
+        guard case .success(let spec) = SpecLoader.load(Self.questionsAfterBooking, file: "after-booking.yaml") else {
+            Issue.record("the test dialog does not load")
+            return
+        }
+        let slow = SlowSink()
+        let logs = LogCapture()
+        let server = try await TriageServer(configuration: ServerConfiguration(port: 0), spec: spec,
+                                            bookings: BookingService(sink: slow, logger: logs.logger()), logger: logs.logger())
+        let task = Task { try await server.serve() }
+        let socket = try RawSocket(port: server.port!)
+        _ = await socket.read(until: "\n> ")
+        let pasted = 20_000
+        await socket.send("555 123 4567\n" + String(repeating: "yes\n", count: pasted) + "no\n")
+        let rest = await socket.readToEnd()
+        socket.close()
+        #expect(slow.stored == 1)
+        #expect(rest.hasPrefix("Stored with reference "), "\(rest.prefix(200))")
+        #expect(rest.components(separatedBy: "Anything else? (yes/no)").count - 1 == pasted + 1)
+        #expect(rest.hasSuffix("Goodbye.\n"), "\(rest.suffix(200))")
+        await server.shutdown()
+        try await task.value
+    }
+
     @Test func jsonProtocolOverTCP() async throws {
         let running = try await RunningServer.start(ServerConfiguration(wireProtocol: .json))
         let lines = try await running.converse([#"{"text": "lower back"}"#, "{broken", "I can't pee"], wire: .json)

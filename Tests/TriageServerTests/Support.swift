@@ -150,5 +150,8 @@ final class RawSocket: @unchecked Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Closes our sending side only, as a kiosk that hangs up after its last line does; we can still read.
+    func finishSending() { Glibc.shutdown(fd, Int32(SHUT_WR)) }
+
     func close() { Glibc.close(fd) }
 }

@@ -158,8 +158,10 @@ public struct DialogMachine: Sendable {
         default: break
         }
         let line = Normalizer.clean(raw)
+        // The line is split into words once: its clauses feed the interrupts, their words commands and answers.
+        let clauses = Normalizer.clauses(line)
         // A red flag typed anywhere wins over the question, commands and everything else.
-        if let interrupt = interrupts.match(line) {
+        if let interrupt = interrupts.match(clauses: clauses) {
             if recordsCoverage { firedInterrupts.append(interrupt.id) }
             if let from = currentQuestion { traversed(from, interrupt.target) }
             replaying = false
@@ -171,9 +173,10 @@ public struct DialogMachine: Sendable {
             reask(&events)
             return
         }
+        let words = clauses.count == 1 ? clauses[0] : Array(clauses.joined())
         switch state {
         case .confirmingQuit(let returnTo, let correcting):
-            if case .answer(.yesNo(true)) = matcher.match(line, to: Question(input: .yesno, ask: "")) {
+            if case .answer(.yesNo(true)) = matcher.match(line, to: Question(input: .yesno, ask: ""), words: words) {
                 events.append(.say(spec.messages["quit_done"]))
                 state = .ended
                 events.append(.end(.quit))
@@ -184,20 +187,19 @@ public struct DialogMachine: Sendable {
             }
         case .asking(let id), .choosingCorrection(let id):
             guard let node = spec.node(id) else { return }
-            if let command = command(in: line, at: node) {
+            if let command = command(in: line, words: words, at: node) {
                 run(command, at: node, &events)
             } else if node.kind == .summary {
-                answerSummary(line, node, &events)
+                answerSummary(line, words, node, &events)
             } else if let question = node.question {
-                answer(line, question, node, &events)
+                answer(line, words, question, node, &events)
             }
         default: break
         }
     }
 
     /// A global command, unless the same words are a valid answer here (an answer wins).
-    private func command(in line: String, at node: Node) -> GlobalCommand? {
-        let words = Normalizer.words(line)
+    private func command(in line: String, words: [String], at node: Node) -> GlobalCommand? {
         let normalized = words.joined(separator: " ")
         // Command words are indexed as typed (lowercased, for "?") and normalised, in that order of precedence.
         // A line that is already normalised is its own lowercased form, so one lookup does for both.
@@ -256,8 +258,8 @@ public struct DialogMachine: Sendable {
 
     // MARK: Answers
 
-    private mutating func answer(_ line: String, _ question: Question, _ node: Node, _ events: inout [Event]) {
-        let result = matcher.match(line, to: question)
+    private mutating func answer(_ line: String, _ words: [String], _ question: Question, _ node: Node, _ events: inout [Event]) {
+        let result = matcher.match(line, to: question, words: words)
         guard case .answer(let answer) = result else {
             fail(result, node, &events)
             return
@@ -273,9 +275,9 @@ public struct DialogMachine: Sendable {
         enter(next, &events)
     }
 
-    private mutating func answerSummary(_ line: String, _ node: Node, _ events: inout [Event]) {
+    private mutating func answerSummary(_ line: String, _ words: [String], _ node: Node, _ events: inout [Event]) {
         if case .choosingCorrection = state {
-            switch matcher.match(line, to: Question(input: .choice, ask: "", choices: correctableFields(node))) {
+            switch matcher.match(line, to: Question(input: .choice, ask: "", choices: correctableFields(node)), words: words) {
             case .answer(.choice(let slot)):
                 correct(slot, &events)
             case let other:
@@ -283,7 +285,7 @@ public struct DialogMachine: Sendable {
             }
             return
         }
-        switch matcher.match(line, to: Question(input: .yesno, ask: "")) {
+        switch matcher.match(line, to: Question(input: .yesno, ask: ""), words: words) {
         case .answer(.yesNo(true)):
             attempts = 0
             let next = node.next?.resolve(answers) ?? ""
@@ -299,7 +301,7 @@ public struct DialogMachine: Sendable {
         }
         // "change the severity" names the answer to change straight away.
         let fieldChoices = correctableFields(node)
-        if case .one(let index) = matcher.findChoice(line, fieldChoices) {
+        if case .one(let index) = matcher.findChoice(words, fieldChoices) {
             correct(fieldChoices[index].id, &events)
         } else {
             fail(.notUnderstood, node, &events)

@@ -22,12 +22,18 @@ public struct AnswerMatcher: Sendable {
     public static let maxTextLength = 500
 
     public func match(_ line: String, to question: Question) -> MatchResult {
+        match(line, to: question, words: Normalizer.words(line))
+    }
+
+    /// The same, with the line's words (`Normalizer.words(line)`) already worked out: the machine splits each
+    /// line into words once and shares them between interrupts, commands and answers.
+    public func match(_ line: String, to question: Question, words input: [String]) -> MatchResult {
         let trimmed = line.trimmed
         if trimmed.isEmpty { return .empty }
         switch question.input {
-        case .choice: return matchChoice(trimmed, question.choices)
-        case .multi: return matchMulti(trimmed, question.choices)
-        case .yesno: return matchYesNo(trimmed)
+        case .choice: return matchChoice(input, question.choices)
+        case .multi: return matchMulti(trimmed, input, question.choices)
+        case .yesno: return matchYesNo(input)
         case .number: return matchNumber(trimmed, min: question.min ?? Int.min, max: question.max ?? Int.max)
         case .text: return matchText(trimmed, validation: question.validate, optional: question.optional)
         }
@@ -44,21 +50,20 @@ public struct AnswerMatcher: Sendable {
     /// Phrases a choice answers to: id (with spaces for underscores), label and synonyms.
     static func phrases(of choice: Choice) -> [[String]] { choice.phrases }
 
-    func matchChoice(_ text: String, _ choices: [Choice]) -> MatchResult {
-        switch findChoice(text, choices) {
+    func matchChoice(_ input: [String], _ choices: [Choice]) -> MatchResult {
+        switch findChoice(input, choices) {
         case .one(let i): return .answer(.choice(choices[i].id))
         case .none: return .notUnderstood
         case .several(let indices): return .ambiguous(indices.map { choices[$0].label })
         }
     }
 
-    func findChoice(_ text: String, _ choices: [Choice]) -> ChoiceMatch {
-        let input = Normalizer.words(text)
+    /// Which choice `input` (the answer's normalised words) picks.
+    func findChoice(_ input: [String], _ choices: [Choice]) -> ChoiceMatch {
         guard !input.isEmpty else { return .none }
-        let all = choices.indices.map { (index: $0, phrases: Self.phrases(of: choices[$0])) }
 
         // 1. Exact id, label or synonym.
-        let exact = all.filter { $0.phrases.contains(input) }.map(\.index)
+        let exact = choices.indices.filter { choices[$0].phrases.contains(input) }
         if exact.count == 1 { return .one(exact[0]) }
         if exact.count > 1 { return .several(exact) }
 
@@ -69,8 +74,8 @@ public struct AnswerMatcher: Sendable {
         // 3. An unambiguous prefix of a label or synonym ("low" -> "Lower back").
         let joined = input.joined(separator: " ")
         if joined.count >= 2 || choices.count == 1 {
-            for entry in all where entry.phrases.contains(where: { $0.joined(separator: " ").hasPrefix(joined) }) {
-                candidates.insert(entry.index)
+            for index in choices.indices where choices[index].phrases.contains(where: { $0.joined(separator: " ").hasPrefix(joined) }) {
+                candidates.insert(index)
             }
         }
         if candidates.count == 1 { return .one(candidates.first!) }
@@ -79,9 +84,9 @@ public struct AnswerMatcher: Sendable {
         // 4. A phrase that mentions exactly one option ("my lower back, mostly"). Overlapping mentions keep
         //    the longest ("lower back" beats "back"); separate mentions of two options are ambiguous.
         var spans: [(index: Int, range: Range<Int>)] = []
-        for entry in all {
-            for phrase in entry.phrases {
-                for range in Phrase.occurrences(of: phrase, in: input) { spans.append((entry.index, range)) }
+        for index in choices.indices {
+            for phrase in choices[index].phrases {
+                for range in Phrase.occurrences(of: phrase, in: input) { spans.append((index, range)) }
             }
         }
         let maximal = spans.filter { span in
@@ -101,7 +106,7 @@ public struct AnswerMatcher: Sendable {
         // 5. Part of an option's words ("shoulders" -> "Neck and shoulders"; "back" fits several: ambiguous).
         let core = input.filter { !Self.stopWords.contains($0) }
         guard !core.isEmpty, !core.contains(where: Self.negators.contains) else { return .none }
-        let within = all.filter { entry in entry.phrases.contains { !Phrase.occurrences(of: core, in: $0).isEmpty } }.map(\.index)
+        let within = choices.indices.filter { choices[$0].phrases.contains { !Phrase.occurrences(of: core, in: $0).isEmpty } }
         if within.count == 1 { return .one(within[0]) }
         if within.count > 1 { return .several(within) }
         return .none
@@ -113,15 +118,15 @@ public struct AnswerMatcher: Sendable {
     static let stopWords: Set<String> = ["my", "the", "in", "on", "its", "it", "is", "a", "an", "at", "i", "think",
                                          "mostly", "mainly", "around", "of", "just", "only", "pain", "hurts", "sore"]
 
-    func matchMulti(_ text: String, _ choices: [Choice]) -> MatchResult {
+    func matchMulti(_ text: String, _ input: [String], _ choices: [Choice]) -> MatchResult {
         // A label that itself contains "and" ("neck and shoulders") must win over splitting.
         var picked: [Int]
-        if case .one(let i) = findChoice(text, choices), Normalizer.words(text).count <= Self.phrases(of: choices[i]).map(\.count).max() ?? 0 {
+        if case .one(let i) = findChoice(input, choices), input.count <= Self.phrases(of: choices[i]).map(\.count).max() ?? 0 {
             picked = [i]
         } else {
             picked = []
             for part in splitList(text) {
-                switch findChoice(part, choices) {
+                switch findChoice(Normalizer.words(part), choices) {
                 case .one(let i): if !picked.contains(i) { picked.append(i) }
                 case .none: return .notUnderstood
                 case .several(let indices): return .ambiguous(indices.map { choices[$0].label })
@@ -156,8 +161,7 @@ public struct AnswerMatcher: Sendable {
 
     // MARK: Yes / no
 
-    func matchYesNo(_ text: String) -> MatchResult {
-        let input = Normalizer.words(text)
+    func matchYesNo(_ input: [String]) -> MatchResult {
         guard !input.isEmpty else { return .notUnderstood }
         let phrase = input.joined(separator: " ")
         let yes = words.normalizedYes, no = words.normalizedNo

@@ -24,9 +24,14 @@ public struct InterruptMatcher: Sendable {
     /// The interrupt to follow for this line, if any: when several match, the most urgent target wins,
     /// then the one defined first.
     public func match(_ line: String) -> Interrupt? {
+        match(clauses: Normalizer.clauses(line))
+    }
+
+    /// The same for a line already split into clauses (`Normalizer.clauses`).
+    public func match(clauses: [[String]]) -> Interrupt? {
         var best: Int?
         // Each clause on its own, so "No. Chest pain." is not read as a denial of the chest pain.
-        for words in Normalizer.clauses(line) {
+        for words in clauses {
             for (start, word) in words.enumerated() {
                 guard let candidates = byFirstWord[word] else { continue }
                 for candidate in candidates where Phrase.matches(candidate.phrase, in: words, at: start)

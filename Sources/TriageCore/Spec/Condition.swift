@@ -22,9 +22,9 @@ public indirect enum Condition: Sendable, Equatable {
             let answer = answers[slot]
             switch test {
             case .isSet(let expected): return answers.isSet(slot) == expected
-            case .equals(let value): return answer.map { Self.values(of: $0).contains(value) && Self.isSingle($0) } ?? false
-            case .oneOf(let values): return answer.map { Self.values(of: $0).contains(where: values.contains) } ?? false
-            case .contains(let value): return answer.map { Self.values(of: $0).contains(value) } ?? false
+            case .equals(let value): return answer.map { Self.includes($0, value) && Self.isSingle($0) } ?? false
+            case .oneOf(let values): return answer.map { answer in values.contains { Self.includes(answer, $0) } } ?? false
+            case .contains(let value): return answer.map { Self.includes($0, value) } ?? false
             case .range(let min, let max):
                 guard case .number(let n)? = answer else { return false }
                 return (min.map { n >= $0 } ?? true) && (max.map { n <= $0 } ?? true)
@@ -41,11 +41,13 @@ public indirect enum Condition: Sendable, Equatable {
         }
     }
 
-    private static func values(of answer: Answer) -> [String] {
+    /// Whether `answer` is (or, for a multi answer, includes) `value`. Conditions run at every transition,
+    /// so no array of the answer's values is built.
+    private static func includes(_ answer: Answer, _ value: String) -> Bool {
         switch answer {
-        case .choices(let ids): ids
-        case .skipped: []
-        default: [answer.raw]
+        case .choices(let ids): ids.contains(value)
+        case .skipped: false
+        default: answer.raw == value
         }
     }
 
