@@ -68,6 +68,7 @@ let package = Package(
                 "TriageBooking",
                 "TriageServer",
                 "TriageREPL",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Histogram
+import NIOCore
 import Synchronization
 import TriageCore
 import TriageServer
@@ -47,6 +48,14 @@ struct Load: AsyncParsableCommand {
         FileLimits.raise()
         let parts = address.split(separator: ":")
         let host = String(parts[0]), port = Int(parts[1])!
+        // Resolved once: every dialog opens a new connection, and resolving the name each time costs the client
+        // more than a turn does.
+        let target: LineClient.Target
+        do {
+            target = .address(try SocketAddress.makeAddressResolvingHost(host, port: port))
+        } catch {
+            throw ValidationError("cannot resolve \(host): \(error)")
+        }
         let scripts = raw == nil && !idle ? try loadScripts() : []
         if raw == nil, !idle, scripts.isEmpty { throw ValidationError("no transcripts of dialog \(dialog) in \(transcripts)") }
         let counters = Counters()
@@ -77,7 +86,7 @@ struct Load: AsyncParsableCommand {
                     var scriptIndex = index
                     while !counters.stop.load(ordering: .relaxed) {
                         do {
-                            try await LineClient.withConnection(host: host, port: port) { client in
+                            try await LineClient.withConnection(to: target) { client in
                                 counters.connected.add(1, ordering: .relaxed)
                                 defer { counters.connected.subtract(1, ordering: .relaxed) }
                                 if idle {

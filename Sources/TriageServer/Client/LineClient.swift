@@ -25,19 +25,37 @@ public final class LineClient: @unchecked Sendable {
         serverHostname: String? = nil, group: MultiThreadedEventLoopGroup = .singleton,
         _ body: (LineClient) async throws -> Result
     ) async throws -> Result {
+        try await withConnection(to: .hostAndPort(host, port), wire: wire, tls: tls, serverHostname: serverHostname, group: group, body)
+    }
+
+    /// Where to connect: a name to resolve on every connection, or an address resolved once (a load generator
+    /// opening thousands of connections should not resolve the same name for each).
+    public enum Target: Sendable {
+        case hostAndPort(String, Int)
+        case address(SocketAddress)
+    }
+
+    public static func withConnection<Result: Sendable>(
+        to target: Target, wire: ServerConfiguration.WireProtocol = .text, tls: TLSConfiguration? = nil,
+        serverHostname: String? = nil, group: MultiThreadedEventLoopGroup = .singleton,
+        _ body: (LineClient) async throws -> Result
+    ) async throws -> Result {
         let sslContext = try tls.map { try NIOSSLContext(configuration: $0) }
-        let channel = try await ClientBootstrap(group: group)
-            .channelOption(.allowRemoteHalfClosure, value: true)
-            .connect(host: host, port: port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    if let sslContext {
-                        try channel.pipeline.syncOperations.addHandler(
-                            try NIOSSLClientHandler(context: sslContext, serverHostname: serverHostname))
-                    }
-                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel,
-                                                                       configuration: .init(isOutboundHalfClosureEnabled: true))
+        let bootstrap = ClientBootstrap(group: group).channelOption(.allowRemoteHalfClosure, value: true)
+        let initialize: @Sendable (Channel) -> EventLoopFuture<NIOAsyncChannel<ByteBuffer, ByteBuffer>> = { channel in
+            channel.eventLoop.makeCompletedFuture {
+                if let sslContext {
+                    try channel.pipeline.syncOperations.addHandler(
+                        try NIOSSLClientHandler(context: sslContext, serverHostname: serverHostname))
                 }
+                return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel,
+                                                                   configuration: .init(isOutboundHalfClosureEnabled: true))
             }
+        }
+        let channel = switch target {
+        case .hostAndPort(let host, let port): try await bootstrap.connect(host: host, port: port, channelInitializer: initialize)
+        case .address(let address): try await bootstrap.connect(to: address, channelInitializer: initialize)
+        }
         return try await channel.executeThenClose { inbound, outbound in
             try await body(LineClient(channel: channel.channel, iterator: inbound.makeAsyncIterator(), outbound: outbound, wire: wire))
         }
