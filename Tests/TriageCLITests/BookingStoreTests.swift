@@ -14,6 +14,17 @@ struct BookingStoreTests {
                        source: "test", answers: [])
     }
 
+    /// A booking's time: UTC with milliseconds, read back by `triage bookings --since` and the FHIR export.
+    @Test func bookingTimesAreUTCWithMillisecondsAndReadBack() throws {
+        let moment = Date(timeIntervalSince1970: 1_795_590_923.5)
+        #expect(ISO8601.string(moment) == "2026-11-25T07:15:23.500Z")
+        let now = Date()
+        let text = ISO8601.string(now)
+        #expect(text.wholeMatch(of: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/) != nil, "\(text)")
+        let back = try #require(ISO8601.date(text))
+        #expect(abs(back.timeIntervalSince(now)) < 0.002)
+    }
+
     @Test func sqliteStoreIsPrivateAndRoundTrips() throws {
         let dir = try CLI.temporaryDirectory()
         let path = dir.appendingPathComponent("nested/bookings.sqlite").path
