@@ -448,8 +448,8 @@ public struct DialogMachine: Sendable {
     /// Appends the question (or summary) to `events`, in place: this runs on nearly every turn.
     private func prompt(for node: Node, withWhy: Bool, into events: inout [Event]) {
         if let question = node.question {
-            if withWhy, let why = question.why { events.append(.say(interpolate(why))) }
-            var prompt = Prompt(id: node.id, text: interpolate(question.ask), input: question.input,
+            if withWhy, let why = question.why { events.append(.say(question.whyIsPlain ? why : interpolate(why))) }
+            var prompt = Prompt(id: node.id, text: askText(question), input: question.input,
                                 choices: question.options,
                                 min: question.min, max: question.max)
             switch question.input {
@@ -614,10 +614,11 @@ public struct DialogMachine: Sendable {
         var redFlags: [BookingRequest.RedFlagResult] = []
         for id in trail {
             guard let node = spec.node(id), let question = node.question, let slot = node.slot, let answer = answers[slot] else { continue }
-            recorded.append(.init(question: id, slot: slot, text: interpolate(question.ask), value: answer.raw,
+            let asked = askText(question)
+            recorded.append(.init(question: id, slot: slot, text: asked, value: answer.raw,
                                   label: display(slot), input: question.input))
             if let flag = question.redFlag {
-                redFlags.append(.init(question: id, text: interpolate(question.ask), disposition: flag, present: question.isRedFlag(answer)))
+                redFlags.append(.init(question: id, text: asked, disposition: flag, present: question.isRedFlag(answer)))
             }
         }
         var notes = plan.notes
@@ -648,6 +649,11 @@ public struct DialogMachine: Sendable {
         case .text(let text): return text
         case .skipped: return ""
         }
+    }
+
+    /// The question as asked: its text with placeholders filled (most questions have none).
+    private func askText(_ question: Question) -> String {
+        question.askIsPlain ? question.ask : interpolate(question.ask)
     }
 
     func interpolate(_ text: String, bookingID: String? = nil) -> String {

@@ -106,6 +106,9 @@ public struct Question: Sendable, Equatable {
         var askIf: Condition?
         /// The choices as prompt options, built once.
         var options: [Prompt.Option]
+        /// `ask` and `why` have no `{placeholder}` (worked out when set): prompts then skip template rendering.
+        var askIsPlain: Bool
+        var whyIsPlain: Bool
     }
 
     public var input: InputKind {
@@ -114,12 +117,16 @@ public struct Question: Sendable, Equatable {
     }
     public var ask: String {
         get { fields.value.ask }
-        set { fields.value.ask = newValue }
+        set { fields.value.ask = newValue; fields.value.askIsPlain = !Template.hasBraces(newValue) }
     }
     public var why: String? {
         get { fields.value.why }
-        set { fields.value.why = newValue }
+        set { fields.value.why = newValue; fields.value.whyIsPlain = !Template.hasBraces(newValue ?? "") }
     }
+    /// `ask` has no placeholder: it is shown exactly as written.
+    public var askIsPlain: Bool { fields.value.askIsPlain }
+    /// `why` has no placeholder.
+    public var whyIsPlain: Bool { fields.value.whyIsPlain }
     public var help: String? {
         get { fields.value.help }
         set { fields.value.help = newValue }
@@ -176,7 +183,8 @@ public struct Question: Sendable, Equatable {
         fields = CopyOnWriteBox(Fields(input: input, ask: ask, why: why, help: help, hint: hint, slot: slot, choices: choices,
                                        min: min, max: max, validate: validate, optional: optional, redFlag: redFlag,
                                        redFlagChoices: redFlagChoices, askIf: askIf,
-                                       options: choices.map { .init(id: $0.id, label: $0.label) }))
+                                       options: choices.map { .init(id: $0.id, label: $0.label) },
+                                       askIsPlain: !Template.hasBraces(ask), whyIsPlain: !Template.hasBraces(why ?? "")))
     }
 
     /// Whether this answer is one of the red-flag answers of a screening question.
