@@ -11,8 +11,7 @@ final class BusyHandler: ChannelInboundHandler {
     init(notice: String) { self.notice = notice }
 
     func channelActive(context: ChannelHandlerContext) {
-        let channel = context.channel
-        context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: notice))).whenComplete { _ in channel.close(promise: nil) }
+        context.writeFinalText(notice)
     }
 
     /// Whatever the kiosk sends meanwhile is ignored.

@@ -34,10 +34,7 @@ final class IdleTimeoutHandler: ChannelDuplexHandler, RemovableChannelHandler {
             context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(string: warning)), promise: nil)
         } else {
             onTimeout()
-            let channel = context.channel
-            context.writeAndFlush(wrapOutboundOut(channel.allocator.buffer(string: goodbye))).whenComplete { _ in
-                channel.close(promise: nil)
-            }
+            context.writeFinalText(goodbye)
         }
     }
 }

@@ -1,17 +1,23 @@
 import Logging
 import NIOCore
+import NIOSSL
 import TriageCore
 
 /// One connection, one dialog machine, driven synchronously on the connection's event loop: a line in, the
 /// machine's answer out in one write. Renders events in the configured wire protocol; never logs what the
 /// person typed (only session id, event kinds, dispositions and timings).
 ///
-/// Only a booking leaves the event loop (the store runs on a thread pool). Lines that arrive meanwhile wait in
-/// order, and reading pauses until the booking is answered. Lines also wait, and reading pauses, while the kiosk
-/// is not reading what we write, so a client that never reads cannot make the server buffer without bound.
+/// Lines wait in a queue and are answered in order. Only a booking leaves the event loop (the store runs on a
+/// thread pool); lines that arrive meanwhile wait. Reading pauses while a booking is being stored, while the
+/// kiosk is not reading our answers, and while many lines wait, so no client can make the server buffer without
+/// bound. `ended` completes once the connection is closed and no booking write is pending: the server waits for
+/// it before it stops, so a booking being written is never cut off.
 final class KioskSession: ChannelInboundHandler {
     typealias InboundIn = FramedLine
     typealias OutboundOut = ByteBuffer
+
+    /// Lines waiting beyond this pause reading (the kernel holds the rest): a bound on memory per session.
+    static let maxWaitingLines = 1024
 
     let id: Int
     let spec: DialogSpec
@@ -20,19 +26,23 @@ final class KioskSession: ChannelInboundHandler {
     let registry: SessionRegistry
     let source: String
     let logger: Logger
+    /// Completes when the connection is closed and no booking write is pending.
+    let ended: EventLoopPromise<Void>
 
     private var machine: DialogMachine
     private var turns = 0
     private let started = ContinuousClock.now
-    /// Lines not answered yet: those decoded while a booking is being stored or while the kiosk is not reading
-    /// our answers. (A queue: a kiosk may paste thousands of lines at once.)
+    /// Lines not answered yet. (A queue: a kiosk may paste thousands of lines at once.)
     private var waiting = CircularBuffer<FramedLine>()
     private var storingBooking = false
     private var inputEnded = false
     private var finished = false
+    private var connectionGone = false
+    private var reading = true
+    private var answering = false
 
     init(id: Int, spec: DialogSpec, configuration: ServerConfiguration, bookings: BookingService,
-         registry: SessionRegistry, source: String, logger: Logger) {
+         registry: SessionRegistry, source: String, logger: Logger, ended: EventLoopPromise<Void>) {
         self.id = id
         self.spec = spec
         self.configuration = configuration
@@ -40,6 +50,7 @@ final class KioskSession: ChannelInboundHandler {
         self.registry = registry
         self.source = source
         self.logger = logger
+        self.ended = ended
         self.machine = DialogMachine(spec: spec, emergencyNumber: configuration.emergencyNumber, recordsCoverage: false)
     }
 
@@ -98,8 +109,14 @@ final class KioskSession: ChannelInboundHandler {
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is SessionRegistry.ServiceClosing {
+            // Answer nothing more; a booking being stored finishes first (see `answerWaitingLines`).
+            inputEnded = true
+            answerWaitingLines(context)
+            return
+        }
         if case ChannelEvent.inputClosed = event {
-            // The kiosk hung up (or the server is closing): answer anything still waiting first.
+            // The kiosk hung up: answer what it sent first, then end politely (as Ctrl-D does).
             inputEnded = true
             answerWaitingLines(context)
         }
@@ -107,37 +124,51 @@ final class KioskSession: ChannelInboundHandler {
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
-        updateReading(context)
         answerWaitingLines(context)
         context.fireChannelWritabilityChanged()
     }
 
-    func channelInactive(context: ChannelHandlerContext) {
+    /// Called whenever the connection closes (even if it never became active).
+    func handlerRemoved(context: ChannelHandlerContext) {
+        connectionGone = true
         registry.remove(id)
-        logger.info("session ended", metadata: ["session": "\(id)", "turns": "\(turns)",
-                                                "outcome": "\(machine.outcome?.rawValue ?? "none")",
-                                                "seconds": "\(started.duration(to: .now).components.seconds)"])
-        context.fireChannelInactive()
+        endIfDone()
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
+        // A TLS kiosk that hangs up without saying so: its end of input follows and ends the session politely.
+        if let tls = error as? NIOSSLError, case .uncleanShutdown = tls { return }
         logger.notice("session error", metadata: ["session": "\(id)", "error": "\(type(of: error))"])
         context.close(promise: nil)
     }
 
     // MARK: Turns
 
+    /// Answers waiting lines in order, one turn each (a loop, not recursion, however many there are), while no
+    /// booking is being stored and the kiosk keeps up with our writes; then ends the session if its input ended.
+    private func answerWaitingLines(_ context: ChannelHandlerContext) {
+        // A write can report writability at once, which calls back in here: the outer loop carries on instead.
+        guard !answering else { return }
+        answering = true
+        defer { answering = false }
+        while !storingBooking, !finished, context.channel.isWritable, let line = waiting.popFirst() { turn(line, context) }
+        if inputEnded, !storingBooking, !finished, waiting.isEmpty || registry.closing { finish(context) }
+        updateReading(context)
+    }
+
     /// One received line: the dialog's answer, with a booking stored first when the machine asks for one.
     private func turn(_ line: FramedLine, _ context: ChannelHandlerContext) {
-        guard registry.beginTurn(id) else { return finish(context) }
+        if registry.closing {
+            waiting.prepend(line)
+            return finish(context)
+        }
         let turnStarted = ContinuousClock.now
         switch step(line) {
         case .reply(let text):
             write(text, context)
-            endTurn(context)
+            if machine.isEnded { finish(context) }
         case .book(let text, let draft, let eventsSoFar):
             storingBooking = true
-            updateReading(context)
             // Store first: a write to a connection that has just died must never keep the request from the store.
             let bookings = self.bookings, source = self.source, session = "\(id)"
             let stored = context.eventLoop.makePromise(of: Input.self)
@@ -145,53 +176,69 @@ final class KioskSession: ChannelInboundHandler {
             let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
             stored.futureResult.whenSuccess { result in
                 let (session, context) = bound.value
-                let events = session.machine.receive(result)
-                session.write(text + session.reply(events), context)
-                session.logTurn(eventsSoFar + events, since: turnStarted)
-                session.storingBooking = false
-                session.updateReading(context)
-                session.endTurn(context)
-                session.answerWaitingLines(context)
+                session.bookingAnswered(result, text: text, eventsSoFar: eventsSoFar, since: turnStarted, context)
             }
         }
     }
 
-    /// After a turn: end the session if the dialog ended or the service is closing.
-    private func endTurn(_ context: ChannelHandlerContext) {
-        let closing = registry.endTurn(id)
-        if machine.isEnded || closing { finish(context) }
+    /// The booking is stored (or failed): tell the person, then carry on with waiting lines.
+    private func bookingAnswered(_ result: Input, text: String, eventsSoFar: [Event], since turnStarted: ContinuousClock.Instant,
+                                 _ context: ChannelHandlerContext) {
+        storingBooking = false
+        let events = machine.receive(result)
+        logTurn(eventsSoFar + events, since: turnStarted)
+        if connectionGone { return endIfDone() }
+        write(text + reply(events), context)
+        if machine.isEnded { finish(context) }
+        answerWaitingLines(context)
     }
 
-    /// Answers waiting lines in order, one turn each (a loop, not recursion, however many there are), while no
-    /// booking is being stored and the kiosk keeps up with our writes; then the hang-up, if there was one.
-    private func answerWaitingLines(_ context: ChannelHandlerContext) {
-        while !storingBooking, !finished, context.channel.isWritable, let line = waiting.popFirst() { turn(line, context) }
-        if inputEnded, !storingBooking, waiting.isEmpty { finish(context) }
-    }
-
-    /// The session is over: say the service is closing, or end politely if the person hung up (as Ctrl-D does),
-    /// then close once that is written.
+    /// The session is over: a red flag in lines it will not answer still gets its advice; then the service is
+    /// closing, or the person hung up (as Ctrl-D does). Closes once that is written.
     private func finish(_ context: ChannelHandlerContext) {
         guard !finished else { return }
         finished = true
-        waiting.removeAll()
-        var text = ""
+        var text = lateRedFlagAdvice()
         if registry.closing, !machine.isEnded {
-            text = Self.notice(Notice.closing, code: "closing", wire: configuration.wireProtocol, ending: true)
+            text += Self.notice(Notice.closing, code: "closing", wire: configuration.wireProtocol, ending: true)
         } else if !machine.isEnded {
-            text = reply(machine.receive(.endOfInput))
+            text += reply(machine.receive(.endOfInput))
         }
-        let channel = context.channel
-        context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: text))).whenComplete { _ in channel.close(promise: nil) }
+        waiting.removeAll()
+        context.writeFinalText(text)
+    }
+
+    /// Advice for a red flag in the lines that will not be answered (sent after the end, or as the service closes).
+    private func lateRedFlagAdvice() -> String {
+        let lines: [String] = waiting.compactMap { framed in
+            guard case .line(let buffer) = framed, case .success(let text) = LineDecoder.decode(buffer.readableBytesView) else { return nil }
+            if configuration.wireProtocol == .json, case .success(let said) = JSONProtocol.decode(text) { return said }
+            return text
+        }
+        let advice = machine.redFlagAdvice(for: lines)
+        guard !advice.isEmpty else { return "" }
+        logger.info("red flag in an unanswered line", metadata: ["session": "\(id)"])
+        return Self.encode(advice, configuration.wireProtocol, prompt: false)
+    }
+
+    /// The server may stop once the connection is closed and no booking write is pending.
+    private func endIfDone() {
+        guard connectionGone, !storingBooking else { return }
+        logger.info("session ended", metadata: ["session": "\(id)", "turns": "\(turns)",
+                                                "outcome": "\(machine.outcome?.rawValue ?? "none")",
+                                                "seconds": "\(started.duration(to: .now).components.seconds)"])
+        ended.succeed(())
     }
 
     private func write(_ text: String, _ context: ChannelHandlerContext) {
         context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: text)), promise: nil)
     }
 
-    /// Reads only while no booking is being stored and the kiosk keeps up with what we write.
+    /// Reads only while no booking is being stored, the kiosk keeps up with what we write and few lines wait.
     private func updateReading(_ context: ChannelHandlerContext) {
-        let read = !storingBooking && context.channel.isWritable
+        let read = !storingBooking && !finished && context.channel.isWritable && waiting.count < Self.maxWaitingLines
+        guard read != reading else { return }
+        reading = read
         try? context.channel.syncOptions?.setOption(.autoRead, value: read)
     }
 

@@ -1,20 +1,17 @@
 import NIOCore
 import Synchronization
 
-/// Tracks live sessions so the server can enforce `--max-sessions` and shut down politely: a session in the
-/// middle of a turn (a booking write included) finishes it before it is told the service is closing.
+/// Tracks live sessions so the server can enforce `--max-sessions` and shut down politely.
 ///
-/// A mutex rather than an actor: every turn marks itself twice, and a lock held for a dictionary write is far
-/// cheaper than two hops to an actor's executor.
+/// Shutting down sends every session a `ServiceClosing` event through its pipeline, on its own event loop: the
+/// session finishes the turn in progress (a booking write included), answers nothing more, says the service is
+/// closing and closes. The same event works for TLS, which cannot close only the input side of a connection.
 final class SessionRegistry: Sendable {
-    struct Entry {
-        var channel: Channel
-        var goodbye: ByteBuffer
-        var inTurn = false
-    }
+    /// Sent through a session's pipeline when the service starts closing.
+    struct ServiceClosing: Sendable {}
 
     private struct State {
-        var sessions: [Int: Entry] = [:]
+        var sessions: [Int: Channel] = [:]
         var nextID = 0
         var closing = false
     }
@@ -28,49 +25,33 @@ final class SessionRegistry: Sendable {
     var closing: Bool { state.withLock { $0.closing } }
 
     /// A session id, or nil when full or shutting down.
-    func admit(_ channel: Channel, goodbye: ByteBuffer) -> Int? {
+    func admit(_ channel: Channel) -> Int? {
         state.withLock { state in
             guard !state.closing, state.sessions.count < maxSessions else { return nil }
             state.nextID += 1
-            state.sessions[state.nextID] = Entry(channel: channel, goodbye: goodbye)
+            state.sessions[state.nextID] = channel
             return state.nextID
         }
     }
 
     func remove(_ id: Int) { state.withLock { _ = $0.sessions.removeValue(forKey: id) } }
 
-    /// False when the service is closing: the session must say goodbye instead of starting the turn.
-    func beginTurn(_ id: Int) -> Bool {
-        state.withLock { state in
-            guard !state.closing else { return false }
-            state.sessions[id]?.inTurn = true
-            return true
-        }
-    }
-
-    /// True when the service started closing during the turn.
-    func endTurn(_ id: Int) -> Bool {
-        state.withLock { state in
-            state.sessions[id]?.inTurn = false
-            return state.closing
-        }
-    }
-
-    /// Stops admitting sessions. Idle sessions have their input closed, so their own task says goodbye and
-    /// ends; busy ones finish their turn (a booking write included) first.
+    /// Stops admitting sessions and tells every live one the service is closing.
     func shutdown() {
-        let idle: [Entry] = state.withLock { state in
+        let channels: [Channel] = state.withLock { state in
             state.closing = true
-            return state.sessions.values.filter { !$0.inTurn }
+            return Array(state.sessions.values)
         }
-        // Channel operations outside the lock: they may run handlers synchronously.
-        for entry in idle {
-            let channel = entry.channel
-            let goodbye = entry.goodbye
-            channel.close(mode: .input).whenFailure { _ in
-                // Transports that cannot half-close (TLS): say goodbye here and close.
-                channel.writeAndFlush(goodbye).whenComplete { _ in channel.close(promise: nil) }
-            }
+        // Outside the lock: the event is delivered on each channel's event loop.
+        for channel in channels { channel.pipeline.fireUserInboundEventTriggered(ServiceClosing()) }
+    }
+
+    /// Closes every session at once (the server task was cancelled). Booking writes already started still finish.
+    func closeAll() {
+        let channels: [Channel] = state.withLock { state in
+            state.closing = true
+            return Array(state.sessions.values)
         }
+        for channel in channels { channel.close(promise: nil) }
     }
 }

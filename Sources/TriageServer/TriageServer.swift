@@ -11,9 +11,9 @@ public final class TriageServer: Sendable {
     public let bookings: BookingService
     let logger: Logger
     let registry: SessionRegistry
-    /// Accepted connections arrive with their session already in the pipeline: a session's turns run
-    /// synchronously on its event loop (see `KioskSession`); only accepting is an async sequence.
-    let serverChannel: NIOAsyncChannel<Channel, Never>
+    /// Accepted connections arrive with their session already in the pipeline (a session's turns run
+    /// synchronously on its event loop, see `KioskSession`); what the sequence yields is when each one has ended.
+    let serverChannel: NIOAsyncChannel<EventLoopFuture<Void>, Never>
 
     /// Where it listens (the real port when bound to port 0).
     public var localAddress: SocketAddress? { serverChannel.channel.localAddress }
@@ -48,13 +48,14 @@ public final class TriageServer: Sendable {
         let idle = configuration.idleTimeoutSeconds
         let wire = configuration.wireProtocol
         let busy = KioskSession.notice(KioskSession.Notice.busy, code: "busy", wire: wire, ending: true)
-        let closing = KioskSession.notice(KioskSession.Notice.closing, code: "closing", wire: wire, ending: true)
         serverChannel = try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .serverChannelOption(.backlog, value: 1024)
             .childChannelOption(.allowRemoteHalfClosure, value: true)
             // A client that stops reading makes our writes wait (back-pressure), never pile up without bound.
             .childChannelOption(.writeBufferWaterMark, value: .init(low: 16 * 1024, high: 64 * 1024))
+            // One read per wake-up: when a session pauses reading, at most one read's lines are already queued.
+            .childChannelOption(.maxMessagesPerRead, value: 1)
             .bind(host: configuration.host, port: configuration.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
@@ -67,15 +68,22 @@ public final class TriageServer: Sendable {
                             goodbye: KioskSession.notice(KioskSession.Notice.idleClosed, code: "idle", wire: wire, ending: true),
                             onTimeout: {}))
                     }
-                    guard let id = registry.admit(channel, goodbye: ByteBuffer(string: closing)) else {
+                    guard let id = registry.admit(channel) else {
                         logger.notice("connection refused: busy", metadata: ["sessions": "\(registry.count)"])
                         try sync.addHandler(BusyHandler(notice: busy))
-                        return channel
+                        return channel.closeFuture
                     }
                     let remote = channel.remoteAddress.map { "\($0)" } ?? "unknown"
-                    try sync.addHandler(KioskSession(id: id, spec: spec, configuration: configuration, bookings: bookings,
-                                                     registry: registry, source: "kiosk \(remote)", logger: logger))
-                    return channel
+                    let ended = channel.eventLoop.makePromise(of: Void.self)
+                    do {
+                        try sync.addHandler(KioskSession(id: id, spec: spec, configuration: configuration, bookings: bookings,
+                                                         registry: registry, source: "kiosk \(remote)", logger: logger, ended: ended))
+                    } catch {
+                        registry.remove(id)
+                        ended.fail(error)
+                        throw error
+                    }
+                    return ended.futureResult
                 }
             }
     }
@@ -99,14 +107,20 @@ public final class TriageServer: Sendable {
         }
     }
 
-    /// Accepts connections until `shutdown()` (or cancellation); returns once every session has finished.
+    /// Accepts connections until `shutdown()` (or cancellation, which closes every session at once); returns once
+    /// every session has ended, booking writes in progress included.
     public func serve() async throws {
-        try await withThrowingDiscardingTaskGroup { group in
-            try await serverChannel.executeThenClose { inbound in
-                for try await connection in inbound {
-                    group.addTask { try? await connection.closeFuture.get() }
+        let registry = self.registry
+        try await withTaskCancellationHandler {
+            try await withThrowingDiscardingTaskGroup { group in
+                try await serverChannel.executeThenClose { inbound in
+                    for try await ended in inbound {
+                        group.addTask { try? await ended.get() }
+                    }
                 }
             }
+        } onCancel: {
+            registry.closeAll()
         }
     }
 

@@ -236,6 +236,24 @@ struct MachineTests {
     }
 }
 
+/// Lines a conversation will not answer still get advice when they name a red flag.
+@Suite("Red flags in unanswered lines")
+struct LateRedFlagTests {
+    @Test func redFlagAfterTheEndGetsAdviceWithoutChangingTheConversation() throws {
+        let spec = try Fixture.dialog("back-strain")
+        var machine = DialogMachine(spec: spec)
+        _ = machine.start()
+        _ = machine.receive(.line("quit"))
+        _ = machine.receive(.line("yes"))
+        #expect(machine.isEnded)
+        let advice = machine.redFlagAdvice(for: ["thanks", "oh and I can't pee"])
+        #expect(advice == [.say("You also wrote something that can be a sign of an emergency. Please call 911 now or go to the nearest emergency department; do not wait for the clinic.")])
+        #expect(machine.outcome == nil && machine.isEnded)
+        #expect(machine.redFlagAdvice(for: ["no, I have no chest pain", "thanks"]).isEmpty)
+        #expect(machine.redFlagAdvice(for: []).isEmpty)
+    }
+}
+
 /// The server and chat run the machine without coverage records; that must change nothing the person sees.
 @Suite("Coverage records")
 struct CoverageRecordTests {

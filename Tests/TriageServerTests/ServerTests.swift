@@ -193,11 +193,7 @@ struct ServerTests {
     }
 
     @Test func shutdownLetsAPendingBookingFinishAndBeAnnounced() async throws {
-        let slow = SlowSink()
-        let logs = LogCapture()
-        let server = try await TriageServer(configuration: ServerConfiguration(port: 0), spec: try Repo.spec(),
-                                            bookings: BookingService(sink: slow, logger: logs.logger()), logger: logs.logger())
-        let task = Task { try await server.serve() }
+        let (server, task, slow) = try await Self.slowBookingServer()
         let inputs = try Repo.inputs("01-lower-back-lifting-booking.transcript")
         let socket = try RawSocket(port: server.port!)
         _ = await socket.read(until: "\n> ")
@@ -217,10 +213,10 @@ struct ServerTests {
     }
 
     /// A server whose booking store takes half a second, so lines can arrive while a booking is being stored.
-    static func slowBookingServer() async throws -> (TriageServer, Task<Void, Error>, SlowSink) {
+    static func slowBookingServer(spec: DialogSpec? = nil) async throws -> (TriageServer, Task<Void, Error>, SlowSink) {
         let slow = SlowSink()
         let logs = LogCapture()
-        let server = try await TriageServer(configuration: ServerConfiguration(port: 0), spec: try Repo.spec(),
+        let server = try await TriageServer(configuration: ServerConfiguration(port: 0), spec: try spec ?? Repo.spec(),
                                             bookings: BookingService(sink: slow, logger: logs.logger()), logger: logs.logger())
         return (server, Task { try await server.serve() }, slow)
     }
@@ -269,6 +265,84 @@ struct ServerTests {
         #expect(rest.contains("Your reference is"), "\(rest)")
         await server.shutdown()
         try await task.value
+    }
+
+    /// A kiosk that drops off (a reset) while its booking is being written: the server must not stop, nor let
+    /// the process end, before the write has finished.
+    @Test func shutdownWaitsForABookingWhoseKioskDroppedOff() async throws {
+        let inputs = try Repo.inputs("01-lower-back-lifting-booking.transcript")
+        let (server, task, slow) = try await Self.slowBookingServer()
+        let socket = try RawSocket(port: server.port!)
+        await socket.send(inputs.map { $0 + "\n" }.joined())
+        while slow.started == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        socket.reset()
+        try await Task.sleep(for: .milliseconds(50))
+        await server.shutdown()
+        try await task.value
+        #expect(slow.stored == 1, "serve() returned before the booking write finished")
+    }
+
+    /// "I can't pee" typed while the booking is being stored: the conversation ends with the booking, but the red
+    /// flag must still get advice to seek emergency care.
+    @Test func redFlagTypedWhileTheBookingIsStoredStillGetsAdvice() async throws {
+        let inputs = try Repo.inputs("01-lower-back-lifting-booking.transcript")
+        let (server, task, slow) = try await Self.slowBookingServer()
+        let socket = try RawSocket(port: server.port!)
+        await socket.send(inputs.map { $0 + "\n" }.joined() + "oh and I can't pee\n")
+        let everything = await socket.readToEnd()
+        socket.close()
+        await server.shutdown()
+        try await task.value
+        #expect(slow.stored == 1)
+        let afterBooking = try #require(everything.range(of: "Your reference is")).upperBound
+        #expect(everything[afterBooking...].contains(
+            "You also wrote something that can be a sign of an emergency. Please call 911 now or go to the nearest emergency department; do not wait for the clinic."),
+            "\(everything.suffix(600))")
+    }
+
+    /// The same while the service closes: a red flag queued behind a booking, when the service starts closing
+    /// during that booking, is not answered as a turn but still gets advice, after the booking is announced.
+    @Test func redFlagQueuedAsTheServiceClosesStillGetsAdvice() async throws {
+        guard case .success(let spec) = SpecLoader.load(Self.questionsAfterBooking, file: "after-booking.yaml") else {
+            Issue.record("the test dialog does not load")
+            return
+        }
+        let (server, task, slow) = try await Self.slowBookingServer(spec: spec)
+        let socket = try RawSocket(port: server.port!)
+        _ = await socket.read(until: "\n> ")
+        await socket.send("555 123 4567\nI can't pee\n")
+        while slow.started == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        try await Task.sleep(for: .milliseconds(50))
+        await server.shutdown()
+        let rest = await socket.readToEnd()
+        socket.close()
+        try await task.value
+        #expect(slow.stored == 1)
+        #expect(rest.hasPrefix("Stored with reference "), "\(rest)")
+        #expect(rest.hasSuffix("""
+            You also wrote something that can be a sign of an emergency. Please call 911 now or go to the nearest emergency department; do not wait for the clinic.
+            The service is closing now. Nothing was booked unless I told you your request was stored.
+
+            """), "\(rest)")
+    }
+
+    /// A kiosk that floods lines and never reads our answers must not keep the server from stopping.
+    @Test func shutdownDoesNotWaitForeverForAKioskThatNeverReads() async throws {
+        let running = try await RunningServer.start()
+        let socket = try RawSocket(port: running.port)
+        let writer = Task.detached { await socket.send(String(repeating: "help\n", count: 20_000)) }
+        try await Task.sleep(for: .milliseconds(500))
+        let stopped = Task { try await running.stop() }
+        let finished = await withTaskGroup(of: Bool.self) { group in
+            group.addTask { (try? await stopped.value) != nil }
+            group.addTask { try? await Task.sleep(for: .seconds(30)); return false }
+            let first = await group.next()!
+            group.cancelAll()
+            return first
+        }
+        #expect(finished, "the server did not stop within 30 s")
+        socket.close()
+        _ = await writer.value
     }
 
     /// A dialog that keeps asking after its booking, so lines pasted during the booking have questions to answer.
@@ -327,11 +401,7 @@ struct ServerTests {
             Issue.record("the test dialog does not load")
             return
         }
-        let slow = SlowSink()
-        let logs = LogCapture()
-        let server = try await TriageServer(configuration: ServerConfiguration(port: 0), spec: spec,
-                                            bookings: BookingService(sink: slow, logger: logs.logger()), logger: logs.logger())
-        let task = Task { try await server.serve() }
+        let (server, task, slow) = try await Self.slowBookingServer(spec: spec)
         let socket = try RawSocket(port: server.port!)
         _ = await socket.read(until: "\n> ")
         let pasted = 20_000

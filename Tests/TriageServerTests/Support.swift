@@ -150,6 +150,13 @@ final class RawSocket: @unchecked Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Drops the connection with a reset (as a kiosk that loses power or network does), not a polite close.
+    func reset() {
+        var linger = linger(l_onoff: 1, l_linger: 0)
+        setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<linger>.size))
+        Glibc.close(fd)
+    }
+
     /// Closes our sending side only, as a kiosk that hangs up after its last line does; we can still read.
     func finishSending() { Glibc.shutdown(fd, Int32(SHUT_WR)) }
 

@@ -136,6 +136,22 @@ public struct DialogMachine: Sendable {
         return events
     }
 
+    /// Lines the conversation will never answer (typed after it ended, or while the service closes) may still
+    /// report a red flag: advice for the most urgent interrupt they match, without changing the conversation.
+    /// (Not the interrupt's own outcome text, which may say nothing was booked when a booking was.) Empty when
+    /// none matches.
+    public func redFlagAdvice(for lines: [String]) -> [Event] {
+        var mostUrgent: Int?
+        for line in lines {
+            guard let interrupt = interrupts.match(Normalizer.clean(line)) else { continue }
+            let rank = spec.node(interrupt.target)?.disposition?.urgencyRank ?? Disposition.emergency.urgencyRank
+            mostUrgent = min(rank, mostUrgent ?? rank)
+        }
+        guard let mostUrgent else { return [] }
+        let key = mostUrgent <= Disposition.emergency.urgencyRank ? "late_red_flag_emergency" : "late_red_flag_urgent"
+        return [.say(interpolate(spec.messages[key]))]
+    }
+
     /// The current question again, for front ends that refused a line before the machine saw it
     /// (bad JSON, an overlong line): the person still gets one turn ending in an `ask`.
     public func repeatQuestion() -> [Event] {

@@ -216,6 +216,8 @@ public struct Messages: Sendable, Equatable {
         "ended": "This conversation has ended. Nothing more can be done here.",
         "input_ended": "Goodbye. Nothing was booked.",
         "emergency_reminder": "Remember: call {emergency_number} now or go to the nearest emergency department.",
+        "late_red_flag_emergency": "You also wrote something that can be a sign of an emergency. Please call {emergency_number} now or go to the nearest emergency department; do not wait for the clinic.",
+        "late_red_flag_urgent": "You also wrote something that needs a doctor's advice soon. Please contact your doctor or an urgent care service today, before any massage.",
         "which_change": "What would you like to change?",
         "default_help": "Please answer the question. You can also type back, restart, repeat or quit.",
         "summary_help": "Say yes if everything is right. To change an answer, say no, or name it straight away (for example \"severity\" or \"phone\").",
