@@ -295,8 +295,8 @@ struct LintRun {
             if question.askIf == nil, reachableBookings.allSatisfy({ dominators.dominates(node.id, $0) }) { continue }
             let tracked = Set(question.askIf?.slots ?? [])
             let search = PathSearch(spec: spec, graph: graph, tracked: tracked)
-            let walk = search.findWalk(avoiding: node.id) { state in
-                bookings.contains(state.node) && (question.askIf.map { $0.holds(Answers(state.answers)) } ?? true)
+            let walk = search.findWalk(avoiding: node.id) { id, answers in
+                bookings.contains(id) && (question.askIf.map { $0.holds(Answers(answers)) } ?? true)
             }
             if let walk {
                 report("/nodes/\(node.id)", .error, LintCode.skippedRedFlag,

@@ -34,11 +34,6 @@ struct PathSearch {
 
     enum Truth { case yes, no, unknown }
 
-    struct State: Hashable {
-        var node: String
-        var answers: [String: Answer]
-    }
-
     /// Kleene evaluation: exact over tracked slots (unset ones included), unknown otherwise.
     func evaluate(_ condition: Condition, _ answers: [String: Answer]) -> Truth {
         switch condition {
@@ -134,69 +129,113 @@ struct PathSearch {
         return bounds
     }
 
+    /// A state of the search: a node and the answers known so far, both as small integers, so that states hash and
+    /// compare in a few instructions (the search visits every node once per set of answers, for every red-flag
+    /// question). `answers` indexes `AnswerSets`.
+    struct State: Hashable {
+        var node: Int
+        var answers: Int
+    }
+
+    /// The sets of tracked answers met during one search, each stored once and named by its position. Moving from
+    /// one set to the next by answering a question is remembered, so each distinct move builds a dictionary once.
+    private final class AnswerSets {
+        var sets: [[String: Answer]] = [[:]]
+        var ids: [[String: Answer]: Int] = [[:]: 0]
+        struct Move: Hashable { var from: Int, node: Int, choice: Int }
+        var moves: [Move: Int] = [:]
+
+        func intern(_ answers: [String: Answer]) -> Int {
+            if let id = ids[answers] { return id }
+            sets.append(answers)
+            ids[answers] = sets.count - 1
+            return sets.count - 1
+        }
+    }
+
+    /// The set `from` after the question at `node` stores `answer` in `slot` (nil: the question was skipped);
+    /// `choice` names the move: the answer's position among the question's representatives, or -1 for a skip.
+    private func answering(_ from: Int, node: Int, choice: Int, slot: String, _ answer: Answer?, in sets: AnswerSets) -> Int {
+        let move = AnswerSets.Move(from: from, node: node, choice: choice)
+        if let known = sets.moves[move] { return known }
+        var answers = sets.sets[from]
+        answers[slot] = answer
+        let id = sets.intern(answers)
+        sets.moves[move] = id
+        return id
+    }
+
     /// The states after `state`: a question asks (branching over tracked answers) or is skipped by `ask_if`.
     /// `blocked` nodes are never passed through when they are actually asked. `canJump` says the question is
     /// asked, so an interrupt or the hand-off may follow it (the jumps depend only on the answers, see `findWalk`).
-    func successors(of state: State, blocked: String?) -> (moves: [State], canJump: Bool) {
-        guard let node = spec.node(state.node) else { return ([], false) }
+    private func successors(of state: State, blocked: String?, in sets: AnswerSets) -> (moves: [State], canJump: Bool) {
+        let node = spec.nodes[state.node]
+        let known = sets.sets[state.answers]
         var canJump = false
         var result: [State] = []
+        func follow(_ answers: Int) {
+            for target in targets(node.next, sets.sets[answers]) {
+                if let index = spec.index(of: target) { result.append(State(node: index, answers: answers)) }
+            }
+        }
         if let question = node.question, let slot = node.slot {
-            let applies = question.askIf.map { evaluate($0, state.answers) } ?? .yes
+            let applies = question.askIf.map { evaluate($0, known) } ?? .yes
             if applies != .yes {
                 // Skipped: the slot stays unset.
-                var answers = state.answers
-                answers[slot] = nil
-                for target in targets(node.next, answers) { result.append(State(node: target, answers: answers)) }
+                follow(known[slot] == nil ? state.answers
+                       : answering(state.answers, node: state.node, choice: -1, slot: slot, nil, in: sets))
             }
             if applies != .no, node.id != blocked {
-                let choices: [Answer?] = tracked.contains(slot) ? representatives(for: question, at: node.id).map { $0 } : [nil]
-                for answer in choices {
-                    var answers = state.answers
-                    if let answer { answers[slot] = answer }
-                    for target in targets(node.next, answers) { result.append(State(node: target, answers: answers)) }
+                if tracked.contains(slot) {
+                    for (choice, answer) in representatives(for: question, at: node.id).enumerated() {
+                        follow(answering(state.answers, node: state.node, choice: choice, slot: slot, answer, in: sets))
+                    }
+                } else {
+                    follow(state.answers)
                 }
                 canJump = true
             }
             return (result, canJump)
         }
         if node.kind == .outcome { return ([], false) }
-        for target in targets(node.next, state.answers) { result.append(State(node: target, answers: state.answers)) }
+        follow(state.answers)
         return (result, false)
     }
 
-    /// A walk from the start to a node satisfying `goal`, never through an asked `blocked` node; breadth-first,
-    /// so the walk reported is a shortest one.
-    func findWalk(avoiding blocked: String?, goal: (State) -> Bool) -> [String]? {
-        let start = State(node: spec.start, answers: [:])
-        var parent: [State: State] = [:]
+    /// A walk from the start to a node satisfying `goal` (given the node's id and the tracked answers), never
+    /// through an asked `blocked` node; breadth-first, so the walk reported is a shortest one.
+    func findWalk(avoiding blocked: String?, goal: (_ node: String, _ answers: [String: Answer]) -> Bool) -> [String]? {
+        guard let startIndex = spec.index(of: spec.start) else { return nil }
+        let sets = AnswerSets()
+        let jumps = jumpTargets.compactMap { spec.index(of: $0) }
+        let start = State(node: startIndex, answers: 0)
         var seen: Set<State> = [start]
-        var queue = [start]
-        var jumpedWith: Set<[String: Answer]> = []
+        // The queue holds every state reached, with the position of the state it was reached from.
+        var queue: [(state: State, parent: Int)] = [(start, -1)]
+        var jumpedWith: Set<Int> = []
         var head = 0
         while head < queue.count {
-            let state = queue[head]
-            head += 1
-            if goal(state) {
-                var walk = [state.node]
-                var current = state
-                while let previous = parent[current] {
-                    if walk.last != previous.node { walk.append(previous.node) }
-                    current = previous
+            let state = queue[head].state
+            if goal(spec.nodes[state.node].id, sets.sets[state.answers]) {
+                var walk: [String] = []
+                var position = head
+                while position >= 0 {
+                    let id = spec.nodes[queue[position].state.node].id
+                    if walk.last != id { walk.append(id) }
+                    position = queue[position].parent
                 }
                 return walk.reversed()
             }
-            var (moves, canJump) = successors(of: state, blocked: blocked)
+            var (moves, canJump) = successors(of: state, blocked: blocked, in: sets)
             // Jumps lead to the same states from every question with the same answers: the first such question
             // reached (breadth-first) adds them, later ones would only find them seen.
             if canJump, jumpedWith.insert(state.answers).inserted {
-                moves += jumpTargets.map { State(node: $0, answers: state.answers) }
+                moves += jumps.map { State(node: $0, answers: state.answers) }
             }
-            for next in moves where spec.node(next.node) != nil && !seen.contains(next) {
-                seen.insert(next)
-                parent[next] = state
-                queue.append(next)
+            for next in moves where seen.insert(next).inserted {
+                queue.append((next, head))
             }
+            head += 1
         }
         return nil
     }

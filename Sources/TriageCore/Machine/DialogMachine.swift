@@ -465,17 +465,10 @@ public struct DialogMachine: Sendable {
     private func prompt(for node: Node, withWhy: Bool, into events: inout [Event]) {
         if let question = node.question {
             if withWhy, let why = question.why { events.append(.say(question.whyIsPlain ? why : interpolate(why))) }
-            var prompt = Prompt(id: node.id, text: askText(question), input: question.input,
-                                choices: question.options,
-                                min: question.min, max: question.max)
-            switch question.input {
-            case .yesno: prompt.suffix = "(yes/no)"
-            case .number: prompt.suffix = "(\(question.min ?? 0)-\(question.max ?? 0))"
-            case .multi: prompt.note = spec.messages["multi_hint"]
-            case .text:
-                if spec.needsSkipNote.contains(node.id) { prompt.note = spec.messages["optional_skip"] }
-            case .choice: break
-            }
+            // Built once per spec: only a text with placeholders is rendered for this person.
+            var prompt = node.prompt ?? DialogSpec.prompt(asking: question, id: node.id, messages: spec.messages,
+                                                          skipNote: spec.needsSkipNote.contains(node.id))
+            if !question.askIsPlain { prompt.text = interpolate(question.ask) }
             events.append(.ask(prompt))
         } else if let summary = node.summary {
             if case .choosingCorrection = state {

@@ -15,7 +15,8 @@ public enum Event: Sendable, Equatable {
     case error(code: String, text: String)
     case outcome(disposition: Disposition, text: String, node: String)
     /// The front end must store this request durably, then send `.bookingStored` or `.bookingFailed`.
-    case bookingReady(BookingDraft)
+    /// (Indirect: a booking request is large, and every event of every turn would otherwise be as large.)
+    indirect case bookingReady(BookingDraft)
     case booking(id: String, status: BookingStatus)
     case end(EndReason)
 }
@@ -43,27 +44,59 @@ public struct Prompt: Sendable, Equatable {
         }
     }
 
+    /// The fields live in one shared box: a question's prompt is built once per spec and every turn that asks it
+    /// hands out the same box (one retain, and a small `Event`).
+    private var fields: CopyOnWriteBox<Fields>
+    private struct Fields: Sendable, Equatable {
+        var id: String
+        var text: String
+        var input: InputKind
+        var choices: [Option]
+        var min: Int?
+        var max: Int?
+        var suffix: String?
+        var note: String?
+    }
+
     /// The node id of the question (or summary).
-    public var id: String
-    public var text: String
-    public var input: InputKind
-    public var choices: [Option]
-    public var min: Int?
-    public var max: Int?
+    public var id: String {
+        get { fields.value.id }
+        set { fields.value.id = newValue }
+    }
+    public var text: String {
+        get { fields.value.text }
+        set { fields.value.text = newValue }
+    }
+    public var input: InputKind {
+        get { fields.value.input }
+        set { fields.value.input = newValue }
+    }
+    public var choices: [Option] {
+        get { fields.value.choices }
+        set { fields.value.choices = newValue }
+    }
+    public var min: Int? {
+        get { fields.value.min }
+        set { fields.value.min = newValue }
+    }
+    public var max: Int? {
+        get { fields.value.max }
+        set { fields.value.max = newValue }
+    }
     /// Short answer format shown after the question, e.g. "(yes/no)" or "(0-10)".
-    public var suffix: String?
+    public var suffix: String? {
+        get { fields.value.suffix }
+        set { fields.value.suffix = newValue }
+    }
     /// An extra line after the options, e.g. "You can choose more than one".
-    public var note: String?
+    public var note: String? {
+        get { fields.value.note }
+        set { fields.value.note = newValue }
+    }
 
     public init(id: String, text: String, input: InputKind, choices: [Option] = [], min: Int? = nil, max: Int? = nil,
                 suffix: String? = nil, note: String? = nil) {
-        self.id = id
-        self.text = text
-        self.input = input
-        self.choices = choices
-        self.min = min
-        self.max = max
-        self.suffix = suffix
-        self.note = note
+        fields = CopyOnWriteBox(Fields(id: id, text: text, input: input, choices: choices, min: min, max: max,
+                                       suffix: suffix, note: note))
     }
 }

@@ -11,14 +11,15 @@ public struct DialogSpec: Sendable, Equatable {
     public var maxAttempts: Int
     public var handoff: String?
     public var interrupts: [Interrupt]
-    /// Nodes in file order (the order matters for graphs and lint output).
-    public var nodes: [Node]
+    /// Nodes in file order (the order matters for graphs and lint output). Set once: indexes and prompts are
+    /// derived from them.
+    public private(set) var nodes: [Node]
     public var plan: PlanSpec
     /// Booking field name -> slot.
     public var bookingFields: [(field: String, slot: String)]
     public var commands: [GlobalCommand: [String]]
     public var words: Words
-    public var messages: Messages
+    public private(set) var messages: Messages
     /// Where each node, interrupt and key was defined, for diagnostics.
     public var locations: SourceMap
 
@@ -88,14 +89,37 @@ public struct DialogSpec: Sendable, Equatable {
                   !Normalizer.normalize(question.ask).contains(skipWord) else { return nil }
             return node.id
         })
+        let skipNotes = self.needsSkipNote
+        for i in self.nodes.indices {
+            guard let question = self.nodes[i].question else { continue }
+            let id = self.nodes[i].id
+            self.nodes[i].prompt = Self.prompt(asking: question, id: id, messages: messages, skipNote: skipNotes.contains(id))
+        }
         self.interruptMatcher = InterruptMatcher(interrupts: interrupts) { target in
             index[target].flatMap { nodes[$0].disposition }?.urgencyRank ?? Disposition.emergency.urgencyRank
         }
     }
 
+    /// How a question is asked: its text (placeholders still in it), options, answer format and note.
+    static func prompt(asking question: Question, id: String, messages: Messages, skipNote: Bool) -> Prompt {
+        var prompt = Prompt(id: id, text: question.ask, input: question.input, choices: question.options,
+                            min: question.min, max: question.max)
+        switch question.input {
+        case .yesno: prompt.suffix = "(yes/no)"
+        case .number: prompt.suffix = "(\(question.min ?? 0)-\(question.max ?? 0))"
+        case .multi: prompt.note = messages["multi_hint"]
+        case .text: if skipNote { prompt.note = messages["optional_skip"] }
+        case .choice: break
+        }
+        return prompt
+    }
+
     public func node(_ id: String) -> Node? {
         nodeIndex[id].map { nodes[$0] }
     }
+
+    /// The position of node `id` in `nodes`.
+    func index(of id: String) -> Int? { nodeIndex[id] }
 
     /// The question that stores its answer in `slot`, if any.
     public func question(forSlot slot: String) -> Node? {

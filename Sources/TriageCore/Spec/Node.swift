@@ -15,6 +15,9 @@ public struct Node: Sendable, Equatable {
         var booking: BookingStep?
         var disposition: Disposition?
         var next: Transition?
+        /// A question's prompt as asked, built once by `DialogSpec` (its text is rendered per turn only when it
+        /// has placeholders).
+        var prompt: Prompt?
     }
 
     public var id: String {
@@ -49,6 +52,12 @@ public struct Node: Sendable, Equatable {
     public var next: Transition? {
         get { fields.value.next }
         set { fields.value.next = newValue }
+    }
+    /// The prompt this question is asked with, once the node belongs to a `DialogSpec` (nil before, and for
+    /// other kinds of node).
+    public internal(set) var prompt: Prompt? {
+        get { fields.value.prompt }
+        set { fields.value.prompt = newValue }
     }
 
     public init(id: String, kind: Kind, question: Question? = nil, say: String? = nil, summary: Summary? = nil,
