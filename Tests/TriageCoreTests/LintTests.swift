@@ -46,4 +46,35 @@ struct LintTests {
         #expect(found.contains { $0.code == "S201" && $0.message.contains("'rf_chest'") }, "\(found)")
         #expect(found.count == 1)
     }
+
+    /// A red-flag question asked only for some people (`ask_if`) may be bypassed for everyone else, never for
+    /// the people it applies to: the proof tracks the condition's answers exactly.
+    @Test(arguments: [
+        // After a fall the accident question applies: skipping it then must be reported.
+        (bypassWhen: "{ cause: fall }", reported: true),
+        (bypassWhen: "{ cause: { in: [fall, sport] } }", reported: true),
+        // Skipping it only when it does not apply anyway is safe.
+        (bypassWhen: "{ not: { cause: fall } }", reported: false),
+        (bypassWhen: "{ cause: { in: [lifting, sport] } }", reported: false),
+    ])
+    func conditionalRedFlagBypassIsCaughtOnlyWhenItApplies(bypassWhen: String, reported: Bool) throws {
+        let text = try Repo.text("Dialogs/back-strain.yaml")
+        let broken = text.replacing("""
+                  - if: { rf_aaa: yes }
+                    goto: out_aaa
+                  - goto: rf_accident
+            """, with: """
+                  - if: { rf_aaa: yes }
+                    goto: out_aaa
+                  - if: \(bypassWhen)
+                    goto: rf_injury_numb
+                  - goto: rf_accident
+            """)
+        #expect(broken != text)
+        let found = Linter.check(broken, file: "b.yaml")
+        let skipped = found.filter { $0.code == "S201" && $0.message.contains("'rf_accident'") }
+        #expect(skipped.count == (reported ? 1 : 0), "\(found)")
+        if reported { #expect(skipped.first?.message.contains("rf_aaa -> rf_injury_numb") == true, "\(skipped)") }
+        #expect(found.allSatisfy { $0.code == "S201" && $0.message.contains("'rf_accident'") }, "\(found)")
+    }
 }

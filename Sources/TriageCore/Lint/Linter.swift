@@ -295,9 +295,7 @@ struct LintRun {
             if question.askIf == nil, reachableBookings.allSatisfy({ dominators.dominates(node.id, $0) }) { continue }
             let tracked = Set(question.askIf?.slots ?? [])
             let search = PathSearch(spec: spec, graph: graph, tracked: tracked)
-            let walk = search.findWalk(avoiding: node.id) { id, answers in
-                bookings.contains(id) && (question.askIf.map { $0.holds(Answers(answers)) } ?? true)
-            }
+            let walk = search.findWalk(avoiding: node.id, to: bookings, where: question.askIf)
             if let walk {
                 report("/nodes/\(node.id)", .error, LintCode.skippedRedFlag,
                        "red-flag question '\(node.id)' can be skipped on the way to booking '\(walk.last!)': \(walk.joined(separator: " -> "))")

@@ -74,15 +74,20 @@ struct PathSearch {
         guard let transition else { return [] }
         switch transition {
         case .goto(let id): return [id]
-        case .branches(let branches):
-            var result: [String] = []
-            for branch in branches {
-                let truth = branch.condition.map { evaluate($0, answers) } ?? .yes
-                if truth != .no, !result.contains(branch.target) { result.append(branch.target) }
-                if truth == .yes { break }
-            }
-            return result
+        case .branches(let branches): return possible(branches.lazy.map { ($0.condition, $0.target) }, answers)
         }
+    }
+
+    /// The targets of `branches` that may be taken: every branch up to the first whose condition surely holds,
+    /// except those whose condition surely fails.
+    private func possible<Target: Equatable>(_ branches: some Sequence<(Condition?, Target)>, _ answers: [String: Answer]) -> [Target] {
+        var result: [Target] = []
+        for (condition, target) in branches {
+            let truth = condition.map { evaluate($0, answers) } ?? .yes
+            if truth != .no, !result.contains(target) { result.append(target) }
+            if truth == .yes { break }
+        }
+        return result
     }
 
     /// `representatives(for:)` of the question at node `id`, computed once per search.
@@ -168,14 +173,15 @@ struct PathSearch {
     /// The states after `state`: a question asks (branching over tracked answers) or is skipped by `ask_if`.
     /// `blocked` nodes are never passed through when they are actually asked. `canJump` says the question is
     /// asked, so an interrupt or the hand-off may follow it (the jumps depend only on the answers, see `findWalk`).
-    private func successors(of state: State, blocked: String?, in sets: AnswerSets) -> (moves: [State], canJump: Bool) {
+    private func successors(of state: State, blocked: String?, in sets: AnswerSets,
+                            next: [[(Condition?, Int?)]]) -> (moves: [State], canJump: Bool) {
         let node = spec.nodes[state.node]
         let known = sets.sets[state.answers]
         var canJump = false
         var result: [State] = []
         func follow(_ answers: Int) {
-            for target in targets(node.next, sets.sets[answers]) {
-                if let index = spec.index(of: target) { result.append(State(node: index, answers: answers)) }
+            for case let target? in possible(next[state.node], sets.sets[answers]) {
+                result.append(State(node: target, answers: answers))
             }
         }
         if let question = node.question, let slot = node.slot {
@@ -202,12 +208,22 @@ struct PathSearch {
         return (result, false)
     }
 
-    /// A walk from the start to a node satisfying `goal` (given the node's id and the tracked answers), never
-    /// through an asked `blocked` node; breadth-first, so the walk reported is a shortest one.
-    func findWalk(avoiding blocked: String?, goal: (_ node: String, _ answers: [String: Answer]) -> Bool) -> [String]? {
+    /// A walk from the start to one of `goals` reached with answers for which `condition` holds (always, when nil),
+    /// never through an asked `blocked` node; breadth-first, so the walk reported is a shortest one.
+    func findWalk(avoiding blocked: String?, to goals: Set<String>, where condition: Condition?) -> [String]? {
         guard let startIndex = spec.index(of: spec.start) else { return nil }
         let sets = AnswerSets()
         let jumps = jumpTargets.compactMap { spec.index(of: $0) }
+        let isGoal = spec.nodes.map { goals.contains($0.id) }
+        // Transitions by node position, with targets as positions (nil: a missing node, never entered), worked
+        // out once per search.
+        let next: [[(Condition?, Int?)]] = spec.nodes.map { node in
+            switch node.next {
+            case nil: return []
+            case .goto(let id)?: return [(nil, spec.index(of: id))]
+            case .branches(let branches)?: return branches.map { ($0.condition, spec.index(of: $0.target)) }
+            }
+        }
         let start = State(node: startIndex, answers: 0)
         var seen: Set<State> = [start]
         // The queue holds every state reached, with the position of the state it was reached from.
@@ -216,7 +232,7 @@ struct PathSearch {
         var head = 0
         while head < queue.count {
             let state = queue[head].state
-            if goal(spec.nodes[state.node].id, sets.sets[state.answers]) {
+            if isGoal[state.node], condition.map({ $0.holds(Answers(sets.sets[state.answers])) }) ?? true {
                 var walk: [String] = []
                 var position = head
                 while position >= 0 {
@@ -226,7 +242,7 @@ struct PathSearch {
                 }
                 return walk.reversed()
             }
-            var (moves, canJump) = successors(of: state, blocked: blocked, in: sets)
+            var (moves, canJump) = successors(of: state, blocked: blocked, in: sets, next: next)
             // Jumps lead to the same states from every question with the same answers: the first such question
             // reached (breadth-first) adds them, later ones would only find them seen.
             if canJump, jumpedWith.insert(state.answers).inserted {

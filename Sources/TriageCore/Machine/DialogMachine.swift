@@ -61,6 +61,9 @@ public struct DialogMachine: Sendable {
         if recordsCoverage { traversedEdges.append(Edge(from: from, to: to)) }
     }
 
+    /// The yes/no question behind the summary and the quit confirmation (built once, not per turn).
+    private static let yesNo = Question(input: .yesno, ask: "")
+
     public init(spec: DialogSpec, emergencyNumber: String? = nil, recordsCoverage: Bool = true) {
         self.spec = spec
         self.recordsCoverage = recordsCoverage
@@ -192,7 +195,7 @@ public struct DialogMachine: Sendable {
         let words = clauses.count == 1 ? clauses[0] : Array(clauses.joined())
         switch state {
         case .confirmingQuit(let returnTo, let correcting):
-            if case .answer(.yesNo(true)) = matcher.match(line, to: Question(input: .yesno, ask: ""), words: words) {
+            if case .answer(.yesNo(true)) = matcher.match(line, to: Self.yesNo, words: words) {
                 events.append(.say(spec.messages["quit_done"]))
                 state = .ended
                 events.append(.end(.quit))
@@ -301,7 +304,7 @@ public struct DialogMachine: Sendable {
             }
             return
         }
-        switch matcher.match(line, to: Question(input: .yesno, ask: ""), words: words) {
+        switch matcher.match(line, to: Self.yesNo, words: words) {
         case .answer(.yesNo(true)):
             attempts = 0
             let next = node.next?.resolve(answers) ?? ""
