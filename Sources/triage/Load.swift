@@ -18,7 +18,9 @@ struct Load: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds to run (default 10 unless --turns is given).") var duration: Double?
     @Option(name: .long, help: "Stop after this many turns in total.") var turns: Int?
     @Option(name: .long, help: "Folder of transcripts whose inputs are the scripts.") var transcripts = "transcripts"
-    @Option(name: .long, help: "Only transcripts of this dialog.") var dialog = "back-strain"
+    @Option(name: .long, help: "Only transcripts of this dialog (with --random-walks: the dialog id or file to walk).") var dialog = "back-strain"
+    @Option(name: .long, help: "Drive this many random valid walks of the dialog instead of the transcripts (the same dialog file the server runs).") var randomWalks: Int?
+    @Option(name: .long, help: "Seed of --random-walks (the same seed gives the same walks).") var seed: UInt64 = 1
     @Option(name: .long, help: "Send this line each turn and wait for one reply line (e.g. PING for redis-server).") var raw: String?
     @Flag(name: .long, help: "Hold every connection open without talking (counts connected sessions; for memory per idle session).") var idle = false
     @Flag(name: .long, help: "Print the results as JSON.") var json = false
@@ -30,6 +32,8 @@ struct Load: AsyncParsableCommand {
         if sessions < 1 { throw ValidationError("--sessions must be at least 1") }
         if let duration, duration <= 0 { throw ValidationError("--duration must be positive") }
         if let turns, turns < 1 { throw ValidationError("--turns must be at least 1") }
+        if let randomWalks, randomWalks < 1 { throw ValidationError("--random-walks must be at least 1") }
+        if randomWalks != nil, raw != nil || idle { throw ValidationError("--random-walks drives dialogs; it cannot be combined with --raw or --idle") }
     }
 
     final class Counters: Sendable {
@@ -58,6 +62,9 @@ struct Load: AsyncParsableCommand {
         }
         let scripts = raw == nil && !idle ? try loadScripts() : []
         if raw == nil, !idle, scripts.isEmpty { throw ValidationError("no transcripts of dialog \(dialog) in \(transcripts)") }
+        if let randomWalks {
+            FileHandle.standardError.write(Data("\(randomWalks) random walks of \(dialog), seed \(seed)\n".utf8))
+        }
         let counters = Counters()
         let limit = turns
         let seconds = duration ?? (turns == nil ? 10 : 3600)
@@ -147,6 +154,12 @@ struct Load: AsyncParsableCommand {
     enum LoadError: Error { case closed }
 
     func loadScripts() throws -> [[String]] {
+        if let randomWalks {
+            // Walked in-process over the dialog file: the server, running the same dialog, has the same conversations.
+            let spec = try DialogLocator.load(try DialogLocator.resolve(dialog))
+            var random = SplitMix64(seed: seed)
+            return (0..<randomWalks).map { _ in RandomWalk.script(for: spec, redFlagYesOneIn: 30, using: &random) }
+        }
         let files = try TranscriptFiles.collect([transcripts])
         return try files.compactMap { file in
             let transcript = try TranscriptFiles.read(file)

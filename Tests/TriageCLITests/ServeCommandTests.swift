@@ -68,6 +68,30 @@ struct ServeCommandTests {
         #expect(try CLI.run(["serve", "--port", "70000"]).stderr.contains("--port must be between 0 and 65535"))
     }
 
+    /// `triage load --random-walks`: walks generated from the dialog file are conversations the server accepts to
+    /// the end, bookings included.
+    @Test func loadDrivesRandomWalksOfTheDialog() throws {
+        let store = try CLI.temporaryDirectory().appendingPathComponent("walks.sqlite").path
+        let (process, port, _) = try Self.start(["--bookings", store, "--idle-timeout", "0", "--log-level", "error"])
+        defer { kill(process.processIdentifier, SIGTERM); process.waitUntilExit() }
+        let result = try CLI.run(["load", "127.0.0.1:\(port)", "--random-walks", "30", "--sessions", "3", "--turns", "1500", "--json"],
+                                 timeout: 120)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("30 random walks of back-strain, seed 1"), "\(result.stderr)")
+        #expect(result.stdout.contains(#""errors":0"#), "\(result.stdout)")
+        let sessions = result.stdout.firstMatch(of: /"sessions":(\d+)/).flatMap { Int($0.1) } ?? 0
+        #expect(sessions >= 10, "\(result.stdout)")
+        let listed = try CLI.run(["bookings", "list", "--bookings", store])
+        let stored = listed.stdout.firstMatch(of: /(\d+) booking request/).flatMap { Int($0.1) } ?? 0
+        #expect(stored > 0, "no walk reached a stored booking: \(listed.stdout)")
+    }
+
+    @Test func loadRejectsRandomWalksWithRaw() throws {
+        let result = try CLI.run(["load", "127.0.0.1:1", "--random-walks", "3", "--raw", "PING"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--random-walks drives dialogs"), "\(result.stderr)")
+    }
+
     @Test func transcriptsOverTCP() throws {
         let result = try CLI.run(["test", "--via", "tcp", "transcripts"], timeout: 300)
         #expect(result.status == 0, "\(result.stdout)")

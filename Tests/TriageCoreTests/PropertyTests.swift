@@ -1,19 +1,6 @@
 import Testing
 @testable import TriageCore
 
-/// A small deterministic generator (SplitMix64), so every failure is reproducible from its seed.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Properties of the dialog machine")
 struct PropertyTests {
     static let noise = ["", "   ", "?", "help", "back", "restart", "repeat", "quit", "no", "yes", "7", "11", "-1", "seven/10",
@@ -21,22 +8,13 @@ struct PropertyTests {
                         "not sure", "no, actually yes", "Sam Lee", "555 123 4567", "a@b.co", "both", "1", "2", "3", "9"]
 
     /// A line that answers the current question validly, or noise.
-    static func line(for machine: DialogMachine, _ random: inout SeededRandom) -> String {
+    static func line(for machine: DialogMachine, _ random: inout SplitMix64) -> String {
         if Int.random(in: 0..<4, using: &random) == 0 { return noise.randomElement(using: &random)! }
-        guard let id = machine.currentQuestion, let node = machine.spec.node(id) else { return "yes" }
-        guard let question = node.question else { return ["yes", "yes", "no"].randomElement(using: &random)! }
-        switch question.input {
-        case .choice, .multi: return question.choices.randomElement(using: &random)!.label
-        case .yesno: return Int.random(in: 0..<10, using: &random) == 0 ? "yes" : "no"
-        case .number: return String(Int.random(in: (question.min ?? 0)...(question.max ?? 10), using: &random))
-        case .text:
-            switch question.validate {
-            case .phone: return "555 123 4567"
-            case .email: return "sam@example.com"
-            case .name: return "Sam Lee"
-            case .any: return "fine"
-            }
+        // At the summary, sometimes "no", so that corrections are exercised too.
+        if let id = machine.currentQuestion, let node = machine.spec.node(id), node.question == nil {
+            return ["yes", "yes", "no"].randomElement(using: &random)!
         }
+        return RandomWalk.answer(for: machine, using: &random)
     }
 
     /// Any sequence of lines: the machine never traps, never books twice, never books after a red flag or an
@@ -45,7 +23,7 @@ struct PropertyTests {
     func randomConversationsStaySafe(dialog: String) throws {
         let spec = try Fixture.dialog(dialog)
         for seed in UInt64(1)...400 {
-            var random = SeededRandom(seed: seed)
+            var random = SplitMix64(seed: seed)
             var machine = DialogMachine(spec: spec)
             var events = machine.start()
             var bookings = 0
@@ -76,12 +54,37 @@ struct PropertyTests {
         }
     }
 
+    /// `triage load --random-walks` replays these scripts against a server, so each must be a whole conversation of
+    /// accepted answers, the same for the same seed, and together they must reach bookings and red-flag outcomes.
+    @Test(arguments: ["back-strain", "neck-shoulder"])
+    func randomWalksAreWholeConversationsOfAcceptedAnswers(dialog: String) throws {
+        let spec = try Fixture.dialog(dialog)
+        var outcomes: Set<Disposition> = []
+        var bookings = 0
+        for seed in UInt64(1)...200 {
+            var random = SplitMix64(seed: seed)
+            let script = RandomWalk.script(for: spec, redFlagYesOneIn: 30, using: &random)
+            var again = SplitMix64(seed: seed)
+            #expect(RandomWalk.script(for: spec, redFlagYesOneIn: 30, using: &again) == script, "seed \(seed): not reproducible")
+            var machine = DialogMachine(spec: spec)
+            _ = machine.start()
+            for line in script {
+                let events = machine.send(.line(line)) { _ in bookings += 1; return .bookingStored(id: "b") }
+                #expect(!events.contains { if case .error = $0 { true } else { false } }, "seed \(seed): '\(line)' was refused")
+            }
+            #expect(machine.isEnded, "seed \(seed): the walk stopped before the conversation ended")
+            if let outcome = machine.outcome { outcomes.insert(outcome) }
+        }
+        #expect(bookings > 0, "no walk reached a booking")
+        #expect(outcomes.contains { $0.forbidsBooking }, "no walk reached an emergency or urgent outcome: \(outcomes)")
+    }
+
     /// Answering "yes" to any one red-flag question (all else valid and "no") ends in exactly that flag's disposition.
     @Test func everyRedFlagYesEndsInItsDisposition() throws {
         let spec = try Fixture.dialog("back-strain")
         var reached: Set<String> = []
         for seed in UInt64(1)...600 {
-            var random = SeededRandom(seed: seed)
+            var random = SplitMix64(seed: seed)
             var machine = DialogMachine(spec: spec)
             _ = machine.start()
             var flagged: (String, Disposition)?

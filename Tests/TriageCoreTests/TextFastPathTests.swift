@@ -23,7 +23,7 @@ struct TextFastPathTests {
     }
 
     static func randomASCIILines(count: Int, seed: UInt64) -> [String] {
-        var rng = SeededRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let alphabet = Array("abcXYZ019 '`.,;!?:-_/\\\"{}()[]\t@#$%^&*+=<>~|")
         return (0..<count).map { _ in
             String((0..<Int(rng.next() % 40)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
