@@ -40,6 +40,10 @@ final class KioskSession: ChannelInboundHandler {
     private var connectionGone = false
     private var reading = true
     private var answering = false
+    /// Inside one read from the socket (between `channelRead` and `channelReadComplete`): when the conversation
+    /// ends during a read, the session finishes at its end, so lines pasted after the last answer are screened
+    /// for red flags (see `finish`) instead of being dropped.
+    private var readInProgress = false
 
     init(id: Int, spec: DialogSpec, configuration: ServerConfiguration, bookings: BookingService,
          registry: SessionRegistry, source: String, logger: Logger, ended: EventLoopPromise<Void>) {
@@ -98,26 +102,37 @@ final class KioskSession: ChannelInboundHandler {
 
     func channelActive(context: ChannelHandlerContext) {
         logger.info("session started", metadata: ["session": "\(id)"])
-        write(reply(machine.start()), context)
+        // The service may have started closing between accepting this connection and its becoming active.
+        if registry.closing { finish(context) } else { write(reply(machine.start()), context) }
         context.fireChannelActive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !finished else { return }
+        readInProgress = true
         waiting.append(unwrapInboundIn(data))
         answerWaitingLines(context)
     }
 
+    func channelReadComplete(context: ChannelHandlerContext) {
+        readInProgress = false
+        answerWaitingLines(context)
+        context.fireChannelReadComplete()
+    }
+
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is SessionRegistry.ServiceClosing {
-            // Answer nothing more; a booking being stored finishes first (see `answerWaitingLines`).
+            // Answer nothing more; a booking being stored finishes first (see `answerWaitingLines`). Before the
+            // connection is active there is nothing to answer: `channelActive` says the service is closing.
             inputEnded = true
-            answerWaitingLines(context)
+            if context.channel.isActive { answerWaitingLines(context) }
             return
         }
         if case ChannelEvent.inputClosed = event {
-            // The kiosk hung up: answer what it sent first, then end politely (as Ctrl-D does).
+            // The kiosk hung up: answer what it sent first, then end politely (as Ctrl-D does). The last line
+            // (decoded at end of input) is not followed by a read completion.
             inputEnded = true
+            readInProgress = false
             answerWaitingLines(context)
         }
         context.fireUserInboundEventTriggered(event)
@@ -145,14 +160,23 @@ final class KioskSession: ChannelInboundHandler {
     // MARK: Turns
 
     /// Answers waiting lines in order, one turn each (a loop, not recursion, however many there are), while no
-    /// booking is being stored and the kiosk keeps up with our writes; then ends the session if its input ended.
+    /// booking is being stored, the conversation goes on and the kiosk keeps up with our writes; then ends the
+    /// session if the conversation ended (once the current read is complete) or its input ended.
     private func answerWaitingLines(_ context: ChannelHandlerContext) {
         // A write can report writability at once, which calls back in here: the outer loop carries on instead.
         guard !answering else { return }
         answering = true
         defer { answering = false }
-        while !storingBooking, !finished, context.channel.isWritable, let line = waiting.popFirst() { turn(line, context) }
-        if inputEnded, !storingBooking, !finished, waiting.isEmpty || registry.closing { finish(context) }
+        while !storingBooking, !finished, !machine.isEnded, context.channel.isWritable, let line = waiting.popFirst() {
+            turn(line, context)
+        }
+        if !storingBooking, !finished {
+            if machine.isEnded, !readInProgress {
+                finish(context)
+            } else if inputEnded, waiting.isEmpty || registry.closing {
+                finish(context)
+            }
+        }
         updateReading(context)
     }
 
@@ -165,8 +189,8 @@ final class KioskSession: ChannelInboundHandler {
         let turnStarted = ContinuousClock.now
         switch step(line) {
         case .reply(let text):
+            // If the conversation ended, `answerWaitingLines` finishes the session.
             write(text, context)
-            if machine.isEnded { finish(context) }
         case .book(let text, let draft, let eventsSoFar):
             storingBooking = true
             // Store first: a write to a connection that has just died must never keep the request from the store.
@@ -189,7 +213,7 @@ final class KioskSession: ChannelInboundHandler {
         logTurn(eventsSoFar + events, since: turnStarted)
         if connectionGone { return endIfDone() }
         write(text + reply(events), context)
-        if machine.isEnded { finish(context) }
+        // Carries on with waiting lines, or finishes the session (screening them) if the conversation ended.
         answerWaitingLines(context)
     }
 
