@@ -79,6 +79,41 @@ struct PropertyTests {
         #expect(outcomes.contains { $0.forbidsBooking }, "no walk reached an emergency or urgent outcome: \(outcomes)")
     }
 
+    /// A red-flag choice question gets one of its red-flag choices as rarely as a red-flag yes/no question gets
+    /// "yes", so load walks still reach the rest of the dialog.
+    @Test func randomWalksPickRedFlagChoicesRarely() throws {
+        let text = try Repo.text("Tests/TriageCoreTests/LintFixtures/skipped-red-flag.yaml").replacing("""
+                input: yesno
+                red_flag: emergency         # a screening question: "yes" must lead to an emergency outcome
+                ask: Is the area between your legs numb?
+                next:
+                  - if: { numb: yes }
+            """, with: """
+                input: choice
+                red_flag: emergency
+                red_flag_choices: [saddle, both_legs]
+                ask: Is any area numb?
+                choices:
+                  - { id: none, label: Nothing is numb }
+                  - { id: saddle, label: Between the legs }
+                  - { id: both_legs, label: Both legs }
+                next:
+                  - if: { numb: { in: [saddle, both_legs] } }
+            """)
+        let spec = try Fixture.load(text)
+        #expect(spec.node("numb")?.question?.input == .choice)
+        var asked = 0, flagged = 0
+        for seed in UInt64(1)...600 {
+            var random = SplitMix64(seed: seed)
+            let script = RandomWalk.script(for: spec, redFlagYesOneIn: 30, using: &random)
+            guard let index = script.firstIndex(where: { ["Nothing is numb", "Between the legs", "Both legs"].contains($0) }) else { continue }
+            asked += 1
+            if script[index] != "Nothing is numb" { flagged += 1 }
+        }
+        #expect(asked > 100)
+        #expect(flagged > 0 && flagged * 10 < asked, "\(flagged) of \(asked) walks picked a red-flag choice")
+    }
+
     /// Answering "yes" to any one red-flag question (all else valid and "no") ends in exactly that flag's disposition.
     @Test func everyRedFlagYesEndsInItsDisposition() throws {
         let spec = try Fixture.dialog("back-strain")

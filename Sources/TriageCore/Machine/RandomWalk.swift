@@ -3,14 +3,23 @@
 /// running the same dialog then has exactly the same conversation.
 public enum RandomWalk {
     /// A valid answer to what `machine` asks now: a random choice's label, a number in range, a text that passes
-    /// the question's validation, "yes" or "no" alike, "yes" to the summary. Red-flag questions get "yes" once in
-    /// `redFlagYesOneIn` times, so that most walks get past the red-flag screen (and some stop at it).
+    /// the question's validation, "yes" or "no" alike, "yes" to the summary. Red-flag questions get "yes" (or one of
+    /// their red-flag choices) once in `redFlagYesOneIn` times, so that most walks get past the red-flag screen (and
+    /// some stop at it).
     public static func answer(for machine: DialogMachine, redFlagYesOneIn: Int = 10,
                               using random: inout some RandomNumberGenerator) -> String {
         guard let id = machine.currentQuestion, let node = machine.spec.node(id) else { return "yes" }
         guard let question = node.question else { return "yes" }
         switch question.input {
-        case .choice, .multi: return question.choices.randomElement(using: &random)?.label ?? "yes"
+        case .choice, .multi:
+            var choices = question.choices
+            if question.redFlag != nil {
+                // Red-flag choices as rarely as a red-flag "yes" (when there are other choices to make).
+                let flagged = Int.random(in: 0..<max(redFlagYesOneIn, 1), using: &random) == 0
+                let picked = choices.filter { question.redFlagChoices.contains($0.id) == flagged }
+                if !picked.isEmpty { choices = picked }
+            }
+            return choices.randomElement(using: &random)?.label ?? "yes"
         case .yesno:
             let yes = question.redFlag == nil ? Bool.random(using: &random)
                 : Int.random(in: 0..<max(redFlagYesOneIn, 1), using: &random) == 0
