@@ -301,35 +301,27 @@ struct ServerTests {
     }
 
     /// Lines pasted after the answer that ends the conversation (here: quitting) arrive in the same read: the
-    /// session ends, but a red flag among them must still get advice to seek emergency care, not be dropped.
-    @Test(arguments: ["quit\nyes\noh and I can't pee\n", "quit\nyes\nthanks\nI can't pee\nbye\n"])
-    func redFlagPastedAfterTheLastAnswerStillGetsAdvice(pasted: String) async throws {
+    /// session ends, but a red flag among them must still get advice to seek emergency care, not be dropped; lines
+    /// without one get nothing more.
+    @Test(arguments: [
+        ("quit\nyes\noh and I can't pee\n", Self.goodbye + Self.lateEmergencyAdvice),
+        ("quit\nyes\nthanks\nI can't pee\nbye\n", Self.goodbye + Self.lateEmergencyAdvice),
+        ("quit\nyes\nthanks, no chest pain\nbye\n", Self.goodbye),
+    ])
+    func linesPastedAfterTheLastAnswerAreScreenedForRedFlags(pasted: String, ending: String) async throws {
         let running = try await RunningServer.start()
         let socket = try RawSocket(port: running.port)
         _ = await socket.read(until: "\n> ")
         await socket.send(pasted)
         let rest = await socket.readToEnd()
         socket.close()
-        #expect(rest.contains("Goodbye. Nothing was booked."), "\(rest)")
-        #expect(rest.hasSuffix("""
-            You also wrote something that can be a sign of an emergency. Please call 911 now or go to the nearest emergency department; do not wait for the clinic.
-
-            """), "\(rest)")
+        #expect(rest.hasSuffix(ending), "\(rest)")
         try await assertHealthy(running)
         try await running.stop()
     }
 
-    /// Nothing is said about red flags when the lines after the end do not mention one.
-    @Test func linesPastedAfterTheLastAnswerWithoutARedFlagGetNoAdvice() async throws {
-        let running = try await RunningServer.start()
-        let socket = try RawSocket(port: running.port)
-        _ = await socket.read(until: "\n> ")
-        await socket.send("quit\nyes\nthanks, no chest pain\nbye\n")
-        let rest = await socket.readToEnd()
-        socket.close()
-        #expect(rest.hasSuffix("Goodbye. Nothing was booked.\n"), "\(rest)")
-        try await running.stop()
-    }
+    static let goodbye = "Goodbye. Nothing was booked.\n"
+    static let lateEmergencyAdvice = "You also wrote something that can be a sign of an emergency. Please call 911 now or go to the nearest emergency department; do not wait for the clinic.\n"
 
     /// The same while the service closes: a red flag queued behind a booking, when the service starts closing
     /// during that booking, is not answered as a turn but still gets advice, after the booking is announced.
