@@ -295,9 +295,7 @@ struct ServerTests {
         try await task.value
         #expect(slow.stored == 1)
         let afterBooking = try #require(everything.range(of: "Your reference is")).upperBound
-        #expect(everything[afterBooking...].contains(
-            "You also wrote something that can be a sign of an emergency. Please call 911 now or go to the nearest emergency department; do not wait for the clinic."),
-            "\(everything.suffix(600))")
+        #expect(everything[afterBooking...].contains(Self.lateEmergencyAdvice), "\(everything.suffix(600))")
     }
 
     /// Lines pasted after the answer that ends the conversation (here: quitting) arrive in the same read: the
@@ -326,13 +324,7 @@ struct ServerTests {
     /// The same while the service closes: a red flag queued behind a booking, when the service starts closing
     /// during that booking, is not answered as a turn but still gets advice, after the booking is announced.
     @Test func redFlagQueuedAsTheServiceClosesStillGetsAdvice() async throws {
-        guard case .success(let spec) = SpecLoader.load(Self.questionsAfterBooking, file: "after-booking.yaml") else {
-            Issue.record("the test dialog does not load")
-            return
-        }
-        let (server, task, slow) = try await Self.slowBookingServer(spec: spec)
-        let socket = try RawSocket(port: server.port!)
-        _ = await socket.read(until: "\n> ")
+        let (server, task, slow, socket) = try await Self.kioskPastTheGreetingOfAfterBooking()
         await socket.send("555 123 4567\nI can't pee\n")
         while slow.started == 0 { try await Task.sleep(for: .milliseconds(10)) }
         try await Task.sleep(for: .milliseconds(50))
@@ -342,8 +334,7 @@ struct ServerTests {
         try await task.value
         #expect(slow.stored == 1)
         #expect(rest.hasPrefix("Stored with reference "), "\(rest)")
-        #expect(rest.hasSuffix("""
-            You also wrote something that can be a sign of an emergency. Please call 911 now or go to the nearest emergency department; do not wait for the clinic.
+        #expect(rest.hasSuffix(Self.lateEmergencyAdvice + """
             The service is closing now. Nothing was booked unless I told you your request was stored.
 
             """), "\(rest)")
@@ -366,6 +357,21 @@ struct ServerTests {
         #expect(finished, "the server did not stop within 30 s")
         socket.close()
         _ = await writer.value
+    }
+
+    /// A slow-booking server running `questionsAfterBooking`, and a kiosk connected to it, past its greeting.
+    static func kioskPastTheGreetingOfAfterBooking() async throws -> (TriageServer, Task<Void, Error>, SlowSink, RawSocket) {
+        guard case .success(let spec) = SpecLoader.load(questionsAfterBooking, file: "after-booking.yaml") else {
+            throw TestDialogError()
+        }
+        let (server, task, slow) = try await slowBookingServer(spec: spec)
+        let socket = try RawSocket(port: server.port!)
+        _ = await socket.read(until: "\n> ")
+        return (server, task, slow, socket)
+    }
+
+    struct TestDialogError: Error, CustomStringConvertible {
+        var description: String { "the test dialog does not load" }
     }
 
     /// A dialog that keeps asking after its booking, so lines pasted during the booking have questions to answer.
@@ -420,13 +426,7 @@ struct ServerTests {
     /// Thousands of lines pasted while a booking is being stored are all answered, in order, once it is stored
     /// (one turn each, without the server running out of stack or stalling).
     @Test func thousandsOfLinesPastedDuringABookingAreAnsweredInOrder() async throws {
-        guard case .success(let spec) = SpecLoader.load(Self.questionsAfterBooking, file: "after-booking.yaml") else {
-            Issue.record("the test dialog does not load")
-            return
-        }
-        let (server, task, slow) = try await Self.slowBookingServer(spec: spec)
-        let socket = try RawSocket(port: server.port!)
-        _ = await socket.read(until: "\n> ")
+        let (server, task, slow, socket) = try await Self.kioskPastTheGreetingOfAfterBooking()
         let pasted = 20_000
         await socket.send("555 123 4567\n" + String(repeating: "yes\n", count: pasted) + "no\n")
         let rest = await socket.readToEnd()
