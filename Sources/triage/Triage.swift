@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Triage: AsyncParsableCommand {
@@ -9,4 +10,12 @@ struct Triage: AsyncParsableCommand {
         subcommands: [Chat.self, Serve.self, Connect.self, Load.self, Bench.self, TestTranscripts.self, Lint.self, Graph.self, Bookings.self],
         defaultSubcommand: Chat.self
     )
+
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let files = Lint.plainInvocation(arguments) {
+            Foundation.exit(Lint.check(files, format: .text) ? 0 : 1)
+        }
+        await main(nil)
+    }
 }

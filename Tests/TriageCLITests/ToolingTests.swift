@@ -37,6 +37,27 @@ struct ToolingTests {
         #expect(result.stdout.contains("\(fixture):43:7: error: answering 'yes' to red-flag question 'numb' continues to question 'how_bad' instead of an emergency outcome [S202]"))
     }
 
+    /// `triage lint FILE...` without options skips the argument parser (start-up time); with an option it goes
+    /// through it. Both must print the same thing and exit the same way.
+    @Test(arguments: ["Dialogs/back-strain.yaml", "Tests/TriageCoreTests/LintFixtures/red-flag-continues.yaml",
+                      "Tests/TriageCoreTests/LintFixtures/unused-slot.yaml", "/no/such.yaml"])
+    func lintWithoutOptionsMatchesLintThroughTheParser(file: String) throws {
+        let plain = try CLI.run(["lint", file, "Dialogs/neck-shoulder.yaml"])
+        let parsed = try CLI.run(["lint", "--format", "text", file, "Dialogs/neck-shoulder.yaml"])
+        #expect(plain.status == parsed.status)
+        #expect(plain.stdout == parsed.stdout)
+        #expect(plain.stderr == parsed.stderr)
+    }
+
+    @Test func lintWithNoFilesOrHelpStillGoesThroughTheParser() throws {
+        let missing = try CLI.run(["lint"])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("Missing expected argument '<files> ...'"))
+        let help = try CLI.run(["lint", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: triage lint <files> ... [--format <format>]"))
+    }
+
     @Test func lintWarningsAloneExitZero() throws {
         let result = try CLI.run(["lint", "Tests/TriageCoreTests/LintFixtures/unused-slot.yaml"])
         #expect(result.status == 0)
