@@ -48,8 +48,12 @@ enum DialogLocator {
     }
 
     static func load(_ path: String) throws -> DialogSpec {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
-        guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(path): not UTF-8 text") }
+        let text: String
+        switch TextFile.read(path) {
+        case .success(let read): text = read
+        case .failure(.unreadable): throw CLIError("cannot read \(path)")
+        case .failure(.notUTF8): throw CLIError("\(path): not UTF-8 text")
+        }
         switch SpecLoader.load(text, file: path) {
         case .success(let spec): return spec
         case .failure(let errors): throw errors

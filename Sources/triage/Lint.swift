@@ -24,15 +24,14 @@ struct Lint: ParsableCommand {
     static func check(_ files: [String], format: Format) -> Bool {
         var all: [Diagnostic] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
+            switch TextFile.read(file) {
+            case .success(let text):
+                all += Linter.check(text, file: file)
+            case .failure(.unreadable):
                 all.append(Diagnostic(file: file, location: .init(line: 1, column: 1), message: "cannot read the file", code: "E000"))
-                continue
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
+            case .failure(.notUTF8):
                 all.append(Diagnostic(file: file, location: .init(line: 1, column: 1), message: "the file is not UTF-8 text", code: DiagnosticCode.syntax))
-                continue
             }
-            all += Linter.check(text, file: file)
         }
         switch format {
         case .text:

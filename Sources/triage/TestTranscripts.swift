@@ -142,9 +142,7 @@ enum TranscriptFiles {
     }
 
     static func read(_ file: String) throws -> Transcript {
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-            throw CLIError("cannot read \(file) as UTF-8 text")
-        }
+        guard case .success(let text) = TextFile.read(file) else { throw CLIError("cannot read \(file) as UTF-8 text") }
         return try Transcript.parse(text, file: file)
     }
 }
