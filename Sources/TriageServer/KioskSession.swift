@@ -236,8 +236,7 @@ final class KioskSession: ChannelInboundHandler {
     private func lateRedFlagAdvice() -> String {
         let lines: [String] = waiting.compactMap { framed in
             guard case .line(let buffer) = framed, case .success(let text) = LineDecoder.decode(buffer.readableBytesView) else { return nil }
-            if configuration.wireProtocol == .json, case .success(let said) = JSONProtocol.decode(text) { return said }
-            return text
+            return JSONProtocol.screenedText(text, json: configuration.wireProtocol == .json)
         }
         let advice = machine.redFlagAdvice(for: lines)
         guard !advice.isEmpty else { return "" }

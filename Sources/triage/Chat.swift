@@ -69,9 +69,10 @@ struct ChatSession {
     let json: Bool
 
     mutating func run() {
+        var input = FileLineReader()
         emit(machine.start())
         while !machine.isEnded {
-            guard let line = readLine(strippingNewline: true) else {
+            guard let line = input.readLine() else {
                 emit(machine.send(.endOfInput, bookings: store))
                 return
             }
@@ -88,6 +89,11 @@ struct ChatSession {
             }
             emit(machine.send(.line(text), bookings: store))
         }
+        // Lines piped after the conversation ended are never answered, but a red flag in them still gets advice
+        // (as `triage serve` does). Only lines already sent: waiting for more could hang a caller that keeps
+        // the pipe open.
+        let late = input.linesAlreadySent().map { JSONProtocol.screenedText($0, json: json) }
+        emit(machine.redFlagAdvice(for: late))
     }
 
     func store(_ draft: BookingDraft) -> Input {

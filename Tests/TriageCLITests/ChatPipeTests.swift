@@ -27,6 +27,42 @@ struct ChatPipeTests {
         #expect(comparison.matches, "\(comparison.unifiedDiff(actualName: "triage chat"))")
     }
 
+    static let lateEmergencyAdvice = "You also wrote something that can be a sign of an emergency. Please call 911 now or go to the nearest emergency department; do not wait for the clinic."
+
+    /// Lines piped after the answer that ends the conversation are not answered, but a red flag among them gets
+    /// advice to seek care (as `triage serve` gives); lines without one get nothing more.
+    @Test(arguments: [
+        ("quit\nyes\noh and I can't pee\n", ["Goodbye. Nothing was booked.", Self.lateEmergencyAdvice]),
+        ("quit\nyes\nthanks\nI can't pee\nbye", ["Goodbye. Nothing was booked.", Self.lateEmergencyAdvice]),
+        ("quit\nyes\nthanks, no chest pain\nbye\n", ["Goodbye. Nothing was booked."]),
+    ])
+    func linesPipedAfterTheEndAreScreenedForRedFlags(input: String, ending: [String]) throws {
+        let dir = try CLI.temporaryDirectory()
+        let result = try CLI.run(["chat", "--bookings", dir.appendingPathComponent("b.sqlite").path], input: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Array(result.lines.suffix(ending.count)) == ending, "\(result.stdout)")
+        #expect(result.lines.count(where: { $0 == "Goodbye. Nothing was booked." }) == 1)
+    }
+
+    @Test func jsonMessagesAfterTheEndAreScreenedForRedFlags() throws {
+        let dir = try CLI.temporaryDirectory()
+        let result = try CLI.run(["chat", "--json", "--bookings", dir.appendingPathComponent("b.sqlite").path],
+                                 input: #"{"text": "quit"}"# + "\n" + #"{"text": "yes"}"# + "\n" + #"{"text": "my legs went numb and I can't pee"}"# + "\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let last = try #require(result.lines.last)
+        #expect(last.contains(#""type":"say""#) && last.contains("sign of an emergency"), "\(result.stdout)")
+    }
+
+    /// Only lines already sent are screened: a caller that keeps the pipe open after the end does not keep
+    /// `triage chat` waiting.
+    @Test func chatEndsWhileTheCallerKeepsThePipeOpen() throws {
+        let dir = try CLI.temporaryDirectory()
+        let result = try CLI.run(["chat", "--bookings", dir.appendingPathComponent("b.sqlite").path],
+                                 input: "quit\nyes\nI can't pee\n", timeout: 20, keepInputOpen: true)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.lines.last == Self.lateEmergencyAdvice, "\(result.stdout)")
+    }
+
     @Test func runsFromAnyWorkingDirectory() throws {
         let dir = try CLI.temporaryDirectory()
         let result = try CLI.run(["chat", "--bookings", dir.appendingPathComponent("b.sqlite").path], input: "", directory: dir)

@@ -22,8 +22,9 @@ enum CLI {
     }
 
     /// Runs `triage ARGS` with `input` on stdin; gives up after `timeout` seconds (then the test fails, never hangs).
+    /// With `keepInputOpen`, stdin is closed only after the process exited, as a caller holding the pipe would.
     static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:], timeout: TimeInterval = 60,
-                    directory: URL? = nil) throws -> Result {
+                    directory: URL? = nil, keepInputOpen: Bool = false) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -46,7 +47,8 @@ enum CLI {
             }
         }
         stdin.fileHandleForWriting.write(Data(input.utf8))
-        try? stdin.fileHandleForWriting.close()
+        if !keepInputOpen { try? stdin.fileHandleForWriting.close() }
+        defer { if keepInputOpen { try? stdin.fileHandleForWriting.close() } }
         if group.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
             throw TimeoutError(arguments: arguments)

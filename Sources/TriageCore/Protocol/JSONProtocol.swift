@@ -44,6 +44,13 @@ public enum JSONProtocol {
         return .success(s)
     }
 
+    /// What a line says, for red-flag screening of lines that will not be answered: a JSON message's text, or
+    /// the line itself when it is plain text or not a valid message (a red flag in it must not be missed).
+    public static func screenedText(_ line: String, json: Bool) -> String {
+        guard json, case .success(let said) = decode(line) else { return line }
+        return said
+    }
+
     static func object(_ fields: [(String, JSONValue)]) -> String {
         JSONValue.object(fields).serialized
     }
