@@ -23,12 +23,14 @@ echo "== engine allocations per turn (malloc counted by scripts/malloc-counter.c
 cc -O2 -shared -fPIC -o "$work/malloc-counter.so" scripts/malloc-counter.c
 LD_PRELOAD="$work/malloc-counter.so" "$triage" bench --seconds 2 --sizes 10 | grep -E "engine|allocations"
 
-echo "== triage lint Dialogs/back-strain.yaml (process start included)"
-hyperfine -N --warmup 5 --runs 50 --export-json "$work/lint.json" "$triage lint Dialogs/back-strain.yaml" | grep -E "Time|Range"
-echo "== the same, Swift runtime linked statically (fewer shared libraries to load and relocate)"
+echo "== triage lint Dialogs/back-strain.yaml (process start included), as installed: Swift runtime linked in (README)"
 swift build -c release --static-swift-stdlib --product triage --scratch-path .build-static 2>&1 | tail -1
-hyperfine -N --warmup 5 --runs 50 ".build-static/release/triage lint Dialogs/back-strain.yaml" | grep -E "Time|Range"
+hyperfine -N --warmup 5 --runs 100 --export-json "$work/lint.json" ".build-static/release/triage lint Dialogs/back-strain.yaml" | grep -E "Time|Range"
+python3 -c 'import json,statistics,sys; t=json.load(open(sys.argv[1]))["results"][0]["times"]; print("  median %.1f ms" % (statistics.median(t)*1000))' "$work/lint.json"
+echo "== starting the process alone (triage --version), same build"
 hyperfine -N --warmup 5 --runs 50 ".build-static/release/triage --version" | grep -E "Time|Range"
+echo "== the same lint, Swift runtime as shared libraries (swift build -c release)"
+hyperfine -N --warmup 5 --runs 50 "$triage lint Dialogs/back-strain.yaml" | grep -E "Time|Range"
 
 echo "== servers"
 "$triage" serve --port 0 --max-sessions 20000 --idle-timeout 0 --log-level error --bookings "$work/b.sqlite" > "$work/serve.out" &

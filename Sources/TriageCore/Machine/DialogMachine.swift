@@ -31,13 +31,16 @@ public struct DialogMachine: Sendable {
     private var answerChanges: [(slot: String, previous: Answer?)] = []
 
     private(set) var state: State = .notStarted
-    public private(set) var answers = Answers()
+    public private(set) var answers: Answers
     private var checkpoints: [Checkpoint] = []
     /// Node ids on the current walk from the start (used to clear answers on abandoned branches).
     private var trail: [String] = []
     private var attempts = 0
     /// While walking forward after a correction, answered questions are reused, not asked again.
     private var replaying = false
+    /// Set by `back` and corrections, the only ways an answer can be left off the current path: walking forward
+    /// only, every answer belongs to a question on it, and the summary need not look for abandoned ones.
+    private var mayHaveAbandonedAnswers = false
     private var seenMessages: Set<String> = []
     public private(set) var bookingEmitted = false
     public private(set) var outcome: Disposition?
@@ -69,6 +72,7 @@ public struct DialogMachine: Sendable {
         self.recordsCoverage = recordsCoverage
         self.emergencyNumber = emergencyNumber ?? spec.emergencyNumber
         self.interrupts = spec.interruptMatcher
+        self.answers = Answers(capacity: spec.slotCount)
         self.matcher = AnswerMatcher(words: spec.words)
     }
 
@@ -219,6 +223,8 @@ public struct DialogMachine: Sendable {
 
     /// A global command, unless the same words are a valid answer here (an answer wins).
     private func command(in line: String, words: [String], at node: Node) -> GlobalCommand? {
+        // A typed command word has the same words as its normalised form, so a longer line is neither.
+        guard words.count <= spec.commandMaxWords else { return nil }
         let normalized = words.joined(separator: " ")
         // Command words are indexed as typed (lowercased, for "?") and normalised, in that order of precedence.
         // A line that is already normalised is its own lowercased form, so one lookup does for both.
@@ -242,6 +248,7 @@ public struct DialogMachine: Sendable {
             reask(&events, withWhy: true)
         case .back:
             replaying = false
+            mayHaveAbandonedAnswers = true
             if case .choosingCorrection(let id) = state {
                 // Leaving the "what to change" question goes back to the summary itself.
                 state = .asking(id)
@@ -259,7 +266,7 @@ public struct DialogMachine: Sendable {
             trail = Array(trail.prefix(previous.trailCount))
             enter(previous.node, &events, forceAsk: true)
         case .restart:
-            answers = Answers()
+            answers = Answers(capacity: spec.slotCount)
             answerChanges = []
             checkpoints = []
             trail = []
@@ -336,6 +343,7 @@ public struct DialogMachine: Sendable {
             checkpoints = Array(checkpoints.prefix(index))
         }
         replaying = true
+        mayHaveAbandonedAnswers = true
         enter(question.id, &events, forceAsk: true)
     }
 
@@ -550,6 +558,8 @@ public struct DialogMachine: Sendable {
 
     /// Drops answers of questions that are no longer on the path (after `back` or a correction).
     private mutating func clearAbandonedAnswers() {
+        guard mayHaveAbandonedAnswers else { return }
+        mayHaveAbandonedAnswers = false
         let onPath = Set(trail.compactMap { spec.node($0)?.slot })
         let abandoned = answers.values.keys.filter { !onPath.contains($0) }
         for slot in abandoned { setAnswer(slot, nil) }

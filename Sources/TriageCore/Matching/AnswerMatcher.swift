@@ -62,10 +62,13 @@ public struct AnswerMatcher: Sendable {
     func findChoice(_ input: [String], _ choices: [Choice]) -> ChoiceMatch {
         guard !input.isEmpty else { return .none }
 
-        // 1. Exact id, label or synonym.
-        let exact = choices.indices.filter { choices[$0].phrases.contains(input) }
-        if exact.count == 1 { return .one(exact[0]) }
-        if exact.count > 1 { return .several(exact) }
+        // 1. Exact id, label or synonym (found without building a list: one match is the common case).
+        var exact: Int?
+        for index in choices.indices where choices[index].phrases.contains(input) {
+            guard let first = exact else { exact = index; continue }
+            return .several([first] + choices.indices[(index)...].filter { choices[$0].phrases.contains(input) })
+        }
+        if let exact { return .one(exact) }
 
         // 2. The option's number ("2"), unless a label also starts with that number.
         var candidates: Set<Int> = []
@@ -106,7 +109,7 @@ public struct AnswerMatcher: Sendable {
         // 5. Part of an option's words ("shoulders" -> "Neck and shoulders"; "back" fits several: ambiguous).
         let core = input.filter { !Self.stopWords.contains($0) }
         guard !core.isEmpty, !core.contains(where: Self.negators.contains) else { return .none }
-        let within = choices.indices.filter { choices[$0].phrases.contains { !Phrase.occurrences(of: core, in: $0).isEmpty } }
+        let within = choices.indices.filter { choices[$0].phrases.contains { Phrase.occurs(core, in: $0) } }
         if within.count == 1 { return .one(within[0]) }
         if within.count > 1 { return .several(within) }
         return .none
@@ -163,12 +166,12 @@ public struct AnswerMatcher: Sendable {
 
     func matchYesNo(_ input: [String]) -> MatchResult {
         guard !input.isEmpty else { return .notUnderstood }
-        let phrase = input.joined(separator: " ")
+        let phrase = input.count == 1 ? input[0] : input.joined(separator: " ")
         let yes = words.normalizedYes, no = words.normalizedNo
         if yes.contains(phrase) { return .answer(.yesNo(true)) }
         if no.contains(phrase) { return .answer(.yesNo(false)) }
         // "not sure", "no idea": unsure is never taken as an answer, least of all at a red-flag question.
-        if Self.unsure.contains(where: { !Phrase.occurrences(of: $0, in: input).isEmpty }) { return .notUnderstood }
+        if Self.unsure.contains(where: { Phrase.occurs($0, in: input) }) { return .notUnderstood }
         // "no, actually yes", "nah yes": both at once means ask again, never pick one.
         let saysYes = input.contains { yes.contains($0) }
         let saysNo = input.contains { no.contains($0) || $0 == "not" }
@@ -231,15 +234,16 @@ public struct AnswerMatcher: Sendable {
         if optional, words.normalizedSkip.contains(Normalizer.normalize(text)), !Normalizer.normalize(text).isEmpty || text == "-" {
             return .answer(.skipped)
         }
-        if text.count > Self.maxTextLength { return .invalid("too_long") }
+        // A character is at least one byte: only a long text needs its characters counted.
+        if text.utf8.count > Self.maxTextLength, text.count > Self.maxTextLength { return .invalid("too_long") }
         switch validation {
         case .any:
             return .answer(.text(text))
         case .phone:
-            let allowed = Set("0123456789 +-().")
-            let digits = text.filter(\.isASCIIDigitCharacter).count
-            let plusOK = !text.dropFirst().contains("+")
-            guard text.allSatisfy(allowed.contains), plusOK, (7...15).contains(digits) else { return .invalid("invalid_phone") }
+            // Every allowed character is ASCII, so the bytes are checked directly.
+            let digits = text.utf8.count(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+            let plusOK = !text.utf8.dropFirst().contains(UInt8(ascii: "+"))
+            guard text.utf8.allSatisfy(Self.phoneBytes.contains), plusOK, (7...15).contains(digits) else { return .invalid("invalid_phone") }
             return .answer(.text(text))
         case .email:
             let parts = text.split(separator: "@", omittingEmptySubsequences: false)
@@ -249,12 +253,16 @@ public struct AnswerMatcher: Sendable {
             guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }), (labels.last?.count ?? 0) >= 2 else { return .invalid("invalid_email") }
             return .answer(.text(text))
         case .name:
-            let allowedPunctuation = Set(" -'.\u{2019}")
-            guard text.count <= 80, text.contains(where: \.isLetter),
-                  text.allSatisfy({ $0.isLetter || allowedPunctuation.contains($0) }) else { return .invalid("invalid_name") }
+            guard text.utf8.count <= 80 || text.count <= 80, text.contains(where: \.isLetter),
+                  text.allSatisfy({ $0.isLetter || Self.namePunctuation.contains($0) }) else { return .invalid("invalid_name") }
             return .answer(.text(text))
         }
     }
+}
+
+extension AnswerMatcher {
+    static let phoneBytes = Set("0123456789 +-().".utf8)
+    static let namePunctuation: Set<Character> = [" ", "-", "'", ".", "\u{2019}"]
 }
 
 extension Character {

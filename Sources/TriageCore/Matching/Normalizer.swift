@@ -116,6 +116,12 @@ enum Phrase {
         return result
     }
 
+    /// Whether `phrase` occurs anywhere in `words` (no list of occurrences built).
+    static func occurs(_ phrase: [String], in words: [String]) -> Bool {
+        guard !phrase.isEmpty, phrase.count <= words.count else { return false }
+        return (0...(words.count - phrase.count)).contains { matches(phrase, in: words, at: $0) }
+    }
+
     /// Whether `phrase` occurs in `words` starting at `start` (no copy of the words).
     @inline(__always)
     static func matches(_ phrase: [String], in words: [String], at start: Int) -> Bool {

@@ -4,6 +4,9 @@ public struct InterruptMatcher: Sendable {
     /// Every pattern, keyed by its first word: a line is checked with one lookup per word it contains,
     /// not by scanning every pattern of every interrupt.
     private let byFirstWord: [String: [(entry: Int, phrase: [String])]]
+    /// Which (length, first byte) pairs start a pattern: most words of a line start none, and are passed over
+    /// without hashing them for the lookup above.
+    private let firstWords: WordFilter
 
     public init(spec: DialogSpec) {
         self = spec.interruptMatcher
@@ -19,6 +22,9 @@ public struct InterruptMatcher: Sendable {
             }
         }
         byFirstWord = index
+        var filter = WordFilter()
+        for word in index.keys { filter.insert(word) }
+        firstWords = filter
     }
 
     /// The interrupt to follow for this line, if any: when several match, the most urgent target wins,
@@ -33,7 +39,7 @@ public struct InterruptMatcher: Sendable {
         // Each clause on its own, so "No. Chest pain." is not read as a denial of the chest pain.
         for words in clauses {
             for (start, word) in words.enumerated() {
-                guard let candidates = byFirstWord[word] else { continue }
+                guard firstWords.mayContain(word), let candidates = byFirstWord[word] else { continue }
                 for candidate in candidates where Phrase.matches(candidate.phrase, in: words, at: start)
                     && !Self.isNegated(words, before: start) {
                     if let current = best {
@@ -63,4 +69,25 @@ public struct InterruptMatcher: Sendable {
     static let negationFillers: Set<String> = ["a", "an", "any", "have", "had", "has", "got", "get", "feel", "feeling",
                                                "felt", "been", "having", "do", "does", "did", "experienced",
                                                "noticed", "signs", "of", "sign", "real", "really", "ever"]
+}
+
+/// A set of words that may answer "maybe" but never wrongly "no": one bit per (length, first byte) pair.
+struct WordFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 32)
+
+    mutating func insert(_ word: String) {
+        let bit = Self.bit(word)
+        bits[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    func mayContain(_ word: String) -> Bool {
+        let bit = Self.bit(word)
+        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    /// 16 lengths (15 and longer share one) × 128 first bytes (the top bit dropped) = 2,048 bits.
+    private static func bit(_ word: String) -> Int {
+        let utf8 = word.utf8
+        return min(utf8.count, 15) << 7 | Int((utf8.first ?? 0) & 0x7F)
+    }
 }

@@ -25,6 +25,8 @@ public enum Answer: Sendable, Equatable, Hashable {
 public struct Answers: Sendable, Equatable {
     public private(set) var values: [String: Answer] = [:]
     public init(_ values: [String: Answer] = [:]) { self.values = values }
+    /// Room for `capacity` answers up front: a conversation then never regrows (and rehashes) its answers.
+    public init(capacity: Int) { values.reserveCapacity(capacity) }
 
     public subscript(slot: String) -> Answer? {
         get { values[slot] }

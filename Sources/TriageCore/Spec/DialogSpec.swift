@@ -27,6 +27,8 @@ public struct DialogSpec: Sendable, Equatable {
     private var slotIndex: [String: Int]
     /// Normalised command words, built once per spec.
     public private(set) var commandIndex: [String: GlobalCommand]
+    /// The most words any command has: a longer line is never a command, so most answers skip the lookups.
+    public private(set) var commandMaxWords: Int
     /// For every question's slot, the choice that names it at the summary ("rf morning" -> "Morning"),
     /// so a red-flag answer given by mistake can be corrected by naming it.
     public private(set) var slotCorrectionChoices: [String: Choice]
@@ -75,14 +77,18 @@ public struct DialogSpec: Sendable, Equatable {
             return Choice(id: slot, label: words.prefix(1).uppercased() + words.dropFirst(), synonyms: [slot.replacingUnderscores])
         }
         var commandIndex: [String: GlobalCommand] = [:]
+        var commandMaxWords = 0
         for command in GlobalCommand.allCases {
             for word in commands[command] ?? [] {
                 commandIndex[word.lowercased()] = commandIndex[word.lowercased()] ?? command
-                let normalized = Normalizer.normalize(word)
+                let words = Normalizer.words(word)
+                commandMaxWords = max(commandMaxWords, words.count)
+                let normalized = words.joined(separator: " ")
                 if !normalized.isEmpty { commandIndex[normalized] = commandIndex[normalized] ?? command }
             }
         }
         self.commandIndex = commandIndex
+        self.commandMaxWords = commandMaxWords
         let skipWord = Normalizer.normalize(words.skip.first ?? "skip")
         self.needsSkipNote = Set(nodes.compactMap { node in
             guard let question = node.question, question.input == .text, question.optional,
@@ -113,6 +119,9 @@ public struct DialogSpec: Sendable, Equatable {
         }
         return prompt
     }
+
+    /// How many slots the questions store answers in.
+    public var slotCount: Int { slotIndex.count }
 
     public func node(_ id: String) -> Node? {
         nodeIndex[id].map { nodes[$0] }
