@@ -94,7 +94,7 @@ let package = Package(
         // End-to-end tests of the `triage` executable and the booking stores.
         .testTarget(
             name: "TriageCLITests",
-            dependencies: ["triage", "TriageCore", "TriageBooking", "TriageServer"],
+            dependencies: ["triage", "TriageCore", "TriageBooking", "TriageServer", "TriageREPL"],
             exclude: ["Terminal"]
         ),
     ],

@@ -8,13 +8,18 @@ import Darwin
 /// lines were already sent: after a conversation ends, those are screened for red flags instead of being
 /// dropped unread. `readLine` strips "\n" and "\r\n" and repairs invalid UTF-8, as `Swift.readLine` does.
 public struct FileLineReader {
-    /// At most this many lines are taken after the end, so a sender that never stops cannot keep us reading.
+    /// After the end, at most this many lines and bytes are taken, so a sender that never stops (or never sends
+    /// a newline) cannot keep us reading.
     public static let maxLinesAfterEnd = 1024
+    public static let maxBytesAfterEnd = 1 << 20
 
     private let fd: Int32
     private var buffer: [UInt8] = []
     private var start = 0
+    /// Where the search for the next newline resumes: bytes before it (from `start`) hold none.
+    private var scanned = 0
     private var atEnd = false
+    private var chunk = [UInt8](repeating: 0, count: 65536)
 
     public init(fd: Int32 = STDIN_FILENO) {
         self.fd = fd
@@ -25,21 +30,22 @@ public struct FileLineReader {
         while true {
             if let line = takeBufferedLine() { return line }
             if atEnd { return takeRest() }
-            fill()
+            _ = fill()
         }
     }
 
     /// The lines that have already arrived, without waiting for more: what is buffered and what the pipe or
-    /// file holds right now.
+    /// file holds right now, a last line without its newline included.
     public mutating func linesAlreadySent() -> [String] {
         var lines: [String] = []
+        var bytesRead = 0
         while lines.count < Self.maxLinesAfterEnd {
             if let line = takeBufferedLine() {
                 lines.append(line)
-            } else if !atEnd, Self.isReadable(fd) {
-                fill()
+            } else if !atEnd, bytesRead < Self.maxBytesAfterEnd, Self.isReadable(fd) {
+                bytesRead += fill()
             } else {
-                if atEnd, let rest = takeRest() { lines.append(rest) }
+                if let rest = takeRest() { lines.append(rest) }
                 break
             }
         }
@@ -47,45 +53,53 @@ public struct FileLineReader {
     }
 
     private mutating func takeBufferedLine() -> String? {
-        guard let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        guard let newline = buffer[max(start, scanned)...].firstIndex(of: UInt8(ascii: "\n")) else {
+            scanned = buffer.count
+            return nil
+        }
         defer { start = newline + 1 }
-        return Self.text(buffer[start..<newline])
+        let line = buffer[start..<newline]
+        return Self.text(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)
     }
 
-    /// A last line with no newline before the end of input.
+    /// What is buffered without a newline: the last line before the end of input, or a line still being sent.
     private mutating func takeRest() -> String? {
         guard start < buffer.count else { return nil }
         defer { start = buffer.count }
         return Self.text(buffer[start...])
     }
 
-    private mutating func fill() {
+    /// Reads once; returns how many bytes arrived (0 at the end of input).
+    private mutating func fill() -> Int {
         if start > 0 {
             buffer.removeFirst(start)
+            scanned = max(scanned - start, 0)
             start = 0
         }
-        var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count > 0 {
                 buffer.append(contentsOf: chunk[..<count])
-                return
+                return count
             }
             if count < 0, errno == EINTR { continue }
-            // End of input, or an error reading it: either way no more lines will come.
+            // The end of input, or an error reading it: either way no more lines will come.
             atEnd = true
-            return
+            return 0
         }
     }
 
     private static func isReadable(_ fd: Int32) -> Bool {
         var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        // POLLHUP (the writer closed) also means a read returns at once, with the end of input.
-        return poll(&poller, 1, 0) > 0
+        while true {
+            let ready = poll(&poller, 1, 0)
+            if ready < 0, errno == EINTR { continue }
+            // POLLHUP (the writer closed) also means a read returns at once, with the end of input.
+            return ready > 0
+        }
     }
 
     private static func text(_ bytes: ArraySlice<UInt8>) -> String {
-        let line = bytes.last == UInt8(ascii: "\r") ? bytes.dropLast() : bytes
-        return String(decoding: line, as: UTF8.self)
+        String(decoding: bytes, as: UTF8.self)
     }
 }

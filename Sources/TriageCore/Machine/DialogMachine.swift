@@ -31,7 +31,7 @@ public struct DialogMachine: Sendable {
     private var answerChanges: [(slot: String, previous: Answer?)] = []
 
     private(set) var state: State = .notStarted
-    public private(set) var answers: Answers
+    public private(set) var answers = Answers()
     private var checkpoints: [Checkpoint] = []
     /// Node ids on the current walk from the start (used to clear answers on abandoned branches).
     private var trail: [String] = []
@@ -72,7 +72,6 @@ public struct DialogMachine: Sendable {
         self.recordsCoverage = recordsCoverage
         self.emergencyNumber = emergencyNumber ?? spec.emergencyNumber
         self.interrupts = spec.interruptMatcher
-        self.answers = Answers(capacity: spec.slotCount)
         self.matcher = AnswerMatcher(words: spec.words)
     }
 
@@ -266,7 +265,7 @@ public struct DialogMachine: Sendable {
             trail = Array(trail.prefix(previous.trailCount))
             enter(previous.node, &events, forceAsk: true)
         case .restart:
-            answers = Answers(capacity: spec.slotCount)
+            answers = Answers()
             answerChanges = []
             checkpoints = []
             trail = []
@@ -568,6 +567,7 @@ public struct DialogMachine: Sendable {
     private mutating func setAnswer(_ slot: String, _ value: Answer?) {
         let previous = answers[slot]
         guard previous != value else { return }
+        if answers.values.isEmpty { answers.reserveCapacity(spec.slotCount) }
         answerChanges.append((slot, previous))
         answers[slot] = value
     }

@@ -25,8 +25,9 @@ public enum Answer: Sendable, Equatable, Hashable {
 public struct Answers: Sendable, Equatable {
     public private(set) var values: [String: Answer] = [:]
     public init(_ values: [String: Answer] = [:]) { self.values = values }
-    /// Room for `capacity` answers up front: a conversation then never regrows (and rehashes) its answers.
-    public init(capacity: Int) { values.reserveCapacity(capacity) }
+    /// Room for `capacity` answers: a conversation that reserves it at its first answer never regrows (and
+    /// rehashes) them, and one that never answers (an idle kiosk) holds no storage.
+    public mutating func reserveCapacity(_ capacity: Int) { values.reserveCapacity(capacity) }
 
     public subscript(slot: String) -> Answer? {
         get { values[slot] }
