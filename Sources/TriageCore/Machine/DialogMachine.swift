@@ -680,7 +680,9 @@ public struct DialogMachine: Sendable {
 
     func interpolate(_ text: String, bookingID: String? = nil) -> String {
         var plan: TreatmentPlan?
-        return Template.render(text) { name in
+        // Most texts have no placeholder: the same string back, without looking it up.
+        guard Template.hasBraces(text) else { return text }
+        return Template.render(spec.template(text)) { name in
             switch name {
             case "emergency_number": return emergencyNumber
             case "booking_id": return bookingID

@@ -37,6 +37,9 @@ public struct DialogSpec: Sendable, Equatable {
     public private(set) var needsSkipNote: Set<String>
     /// Interrupt patterns, normalised once per spec (not per conversation).
     public private(set) var interruptMatcher: InterruptMatcher
+    /// Every text of the dialog that has placeholders, parsed once (the disclaimer, outcomes and booking texts
+    /// are rendered in every conversation).
+    private var templates: [String: [Template.Piece]]
 
     public init(
         id: String, title: String, version: String, locale: String, disclaimer: String,
@@ -101,6 +104,12 @@ public struct DialogSpec: Sendable, Equatable {
             let id = self.nodes[i].id
             self.nodes[i].prompt = Self.prompt(asking: question, id: id, messages: messages, skipNote: skipNotes.contains(id))
         }
+        var texts = [disclaimer] + Array(messages.table.values)
+        for node in nodes {
+            texts += [node.say, node.question?.ask, node.question?.why, node.question?.help, node.question?.hint,
+                      node.summary?.ask, node.booking?.stored, node.booking?.failed, node.booking?.note].compactMap { $0 }
+        }
+        self.templates = Dictionary(texts.filter(Template.hasBraces).map { ($0, Template.parse($0)) }) { first, _ in first }
         self.interruptMatcher = InterruptMatcher(interrupts: interrupts) { target in
             index[target].flatMap { nodes[$0].disposition }?.urgencyRank ?? Disposition.emergency.urgencyRank
         }
@@ -122,6 +131,11 @@ public struct DialogSpec: Sendable, Equatable {
 
     /// How many slots the questions store answers in.
     public var slotCount: Int { slotIndex.count }
+
+    /// `text` parsed as a template: from the spec's own texts when it is one of them.
+    func template(_ text: String) -> [Template.Piece] {
+        templates[text] ?? Template.parse(text)
+    }
 
     public func node(_ id: String) -> Node? {
         nodeIndex[id].map { nodes[$0] }

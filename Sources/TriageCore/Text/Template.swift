@@ -46,8 +46,17 @@ public enum Template {
     public static func render(_ text: String, _ lookup: (String) -> String?) -> String {
         // Most dialog texts have no placeholder: hand back the same string (no parse, no copy).
         guard hasBraces(text) else { return text }
+        return render(parse(text), lookup)
+    }
+
+    /// The same for a text already parsed (a dialog's texts are parsed once, by `DialogSpec`).
+    public static func render(_ pieces: [Piece], _ lookup: (String) -> String?) -> String {
         var rendered = ""
-        for piece in parse(text) {
+        // The literals plus a typical value per placeholder: usually one allocation.
+        rendered.reserveCapacity(pieces.reduce(0) { total, piece in
+            if case .literal(let s) = piece { total + s.utf8.count } else { total + 16 }
+        })
+        for piece in pieces {
             switch piece {
             case .literal(let s): rendered += s
             case .placeholder(let name): rendered += lookup(name) ?? ""
