@@ -31,7 +31,11 @@ public struct DialogMachine: Sendable {
     private var answerChanges: [(slot: String, previous: Answer?)] = []
 
     private(set) var state: State = .notStarted
-    public private(set) var answers = Answers()
+    public private(set) var answers = Answers() { didSet { answersVersion &+= 1 } }
+    /// Changes whenever the answers do: the treatment plan is kept for the answers it was built from, so the
+    /// summary, the booking request and the texts after it share one build.
+    private var answersVersion = 0
+    private var keptPlan: (answersVersion: Int, plan: TreatmentPlan)?
     private var checkpoints: [Checkpoint] = []
     /// Node ids on the current walk from the start (used to clear answers on abandoned branches).
     private var trail: [String] = []
@@ -453,6 +457,7 @@ public struct DialogMachine: Sendable {
 
     private mutating func ask(_ node: Node, _ events: inout [Event]) {
         attempts = 0
+        if node.summary?.showPlan == true { keepPlan() }
         checkpoints.append(Checkpoint(node: node.id, answerChanges: answerChanges.count, trailCount: trail.count))
         trail.append(node.id)
         state = .asking(node.id)
@@ -492,7 +497,7 @@ public struct DialogMachine: Sendable {
                 lines.append("  \(field.label): \(display(field.slot))")
             }
             if summary.showPlan {
-                let plan = spec.plan.build(for: answers)
+                let plan = currentPlan
                 lines += planLines(plan)
             }
             if !lines.isEmpty { events.append(.say(lines.joined(separator: "\n"))) }
@@ -581,6 +586,17 @@ public struct DialogMachine: Sendable {
 
     // MARK: Outcomes and booking
 
+    /// The treatment plan for the current answers.
+    private var currentPlan: TreatmentPlan {
+        if let keptPlan, keptPlan.answersVersion == answersVersion { return keptPlan.plan }
+        return spec.plan.build(for: answers)
+    }
+
+    private mutating func keepPlan() {
+        guard keptPlan?.answersVersion != answersVersion else { return }
+        keptPlan = (answersVersion, spec.plan.build(for: answers))
+    }
+
     private mutating func finish(_ disposition: Disposition, text: String, node: String, _ events: inout [Event]) {
         outcome = disposition
         events.append(.outcome(disposition: disposition, text: text, node: node))
@@ -617,11 +633,12 @@ public struct DialogMachine: Sendable {
             return
         }
         state = .awaitingBooking(node.id)
+        keepPlan()
         events.append(.bookingReady(BookingDraft(request: bookingRequest(step))))
     }
 
     func bookingRequest(_ step: BookingStep) -> BookingRequest {
-        let plan = spec.plan.build(for: answers)
+        let plan = currentPlan
         var fields: [String: String] = [:]
         var severity: Int?
         var consent = false
@@ -688,7 +705,7 @@ public struct DialogMachine: Sendable {
             case "booking_id": return bookingID
             default:
                 if name.hasPrefix(Template.planPrefix) {
-                    if plan == nil { plan = spec.plan.build(for: answers) }
+                    if plan == nil { plan = currentPlan }
                     return plan?.value(String(name.dropFirst(Template.planPrefix.count)))
                 }
                 return display(name)
