@@ -226,8 +226,9 @@ public struct DialogMachine: Sendable {
 
     /// A global command, unless the same words are a valid answer here (an answer wins).
     private func command(in line: String, words: [String], at node: Node) -> GlobalCommand? {
-        // A typed command word has the same words as its normalised form, so a longer line is neither.
-        guard words.count <= spec.commandMaxWords else { return nil }
+        // A typed command word has the same words as its normalised form, so a line with more words, or a first
+        // word no command starts with, is neither. (A line with no words, such as "?", is looked up as typed.)
+        guard words.count <= spec.commandMaxWords, words.first.map(spec.commandFirstWords.mayContain) ?? true else { return nil }
         let normalized = words.joined(separator: " ")
         // Command words are indexed as typed (lowercased, for "?") and normalised, in that order of precedence.
         // A line that is already normalised is its own lowercased form, so one lookup does for both.

@@ -77,7 +77,7 @@ public struct AnswerMatcher: Sendable {
         // 3. An unambiguous prefix of a label or synonym ("low" -> "Lower back").
         let joined = input.joined(separator: " ")
         if joined.count >= 2 || choices.count == 1 {
-            for index in choices.indices where choices[index].phrases.contains(where: { $0.joined(separator: " ").hasPrefix(joined) }) {
+            for index in choices.indices where choices[index].joinedPhrases.contains(where: { $0.hasPrefix(joined) }) {
                 candidates.insert(index)
             }
         }

@@ -27,8 +27,10 @@ public struct DialogSpec: Sendable, Equatable {
     private var slotIndex: [String: Int]
     /// Normalised command words, built once per spec.
     public private(set) var commandIndex: [String: GlobalCommand]
-    /// The most words any command has: a longer line is never a command, so most answers skip the lookups.
+    /// The most words any command has, and the first words of all commands: a longer line, or one starting with
+    /// another word, is never a command, so most answers skip the lookups.
     public private(set) var commandMaxWords: Int
+    private(set) var commandFirstWords: WordFilter
     /// For every question's slot, the choice that names it at the summary ("rf morning" -> "Morning"),
     /// so a red-flag answer given by mistake can be corrected by naming it.
     public private(set) var slotCorrectionChoices: [String: Choice]
@@ -81,17 +83,20 @@ public struct DialogSpec: Sendable, Equatable {
         }
         var commandIndex: [String: GlobalCommand] = [:]
         var commandMaxWords = 0
+        var commandFirstWords = WordFilter()
         for command in GlobalCommand.allCases {
             for word in commands[command] ?? [] {
                 commandIndex[word.lowercased()] = commandIndex[word.lowercased()] ?? command
                 let words = Normalizer.words(word)
                 commandMaxWords = max(commandMaxWords, words.count)
+                if let first = words.first { commandFirstWords.insert(first) }
                 let normalized = words.joined(separator: " ")
                 if !normalized.isEmpty { commandIndex[normalized] = commandIndex[normalized] ?? command }
             }
         }
         self.commandIndex = commandIndex
         self.commandMaxWords = commandMaxWords
+        self.commandFirstWords = commandFirstWords
         let skipWord = Normalizer.normalize(words.skip.first ?? "skip")
         self.needsSkipNote = Set(nodes.compactMap { node in
             guard let question = node.question, question.input == .text, question.optional,

@@ -85,6 +85,8 @@ public struct Choice: Sendable, Equatable {
     public let exclusive: Bool
     /// Normalised words of the id, label and synonyms, computed once (answer matching is per keystroke-line hot).
     public let phrases: [[String]]
+    /// The same phrases with their words joined by spaces, for prefix matching ("low" -> "lower back").
+    public let joinedPhrases: [String]
 
     public init(id: String, label: String, synonyms: [String] = [], exclusive: Bool = false) {
         self.id = id
@@ -92,6 +94,7 @@ public struct Choice: Sendable, Equatable {
         self.synonyms = synonyms
         self.exclusive = exclusive
         self.phrases = ([id.replacingUnderscores, label] + synonyms).map(Normalizer.words).filter { !$0.isEmpty }
+        self.joinedPhrases = phrases.map { $0.joined(separator: " ") }
     }
 }
 
