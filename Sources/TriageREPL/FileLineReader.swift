@@ -6,7 +6,8 @@ import Darwin
 
 /// Lines from a file descriptor (piped or redirected standard input), with its own buffer so it can tell which
 /// lines were already sent: after a conversation ends, those are screened for red flags instead of being
-/// dropped unread. `readLine` strips "\n" and "\r\n" and repairs invalid UTF-8, as `Swift.readLine` does.
+/// dropped unread. `readLine` strips "\n" and "\r\n" (a last line's lone "\r" stays) and repairs invalid UTF-8,
+/// as `Swift.readLine` does.
 public struct FileLineReader {
     /// After the end, at most this many lines and bytes are taken, so a sender that never stops (or never sends
     /// a newline) cannot keep us reading.
@@ -35,7 +36,8 @@ public struct FileLineReader {
     }
 
     /// The lines that have already arrived, without waiting for more: what is buffered and what the pipe or
-    /// file holds right now, a last line without its newline included.
+    /// file holds right now, a last line without its newline included. For the end of a conversation: after it,
+    /// the reader is done (a line still being sent was handed over in part).
     public mutating func linesAlreadySent() -> [String] {
         var lines: [String] = []
         var bytesRead = 0

@@ -4,12 +4,14 @@ import TriageREPL
 
 /// The piped-input reader of `triage chat`: the same lines as `Swift.readLine`, and after the end exactly the
 /// lines already sent, without waiting and within bounds.
-@Suite("Reading piped lines")
+@Suite("Reading piped lines", .timeLimit(.minutes(1)))
 struct FileLineReaderTests {
     /// A pipe holding `bytes`; the write end stays open unless `close`.
     static func pipe(_ bytes: [UInt8], close: Bool) throws -> (read: Int32, write: Int32) {
         var fds: [Int32] = [0, 0]
         try #require(Glibc.pipe(&fds) == 0)
+        // Close-on-exec: a process another test spawns meanwhile must not hold the write end open.
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         bytes.withUnsafeBytes { _ = write(fds[1], $0.baseAddress, $0.count) }
         if close { Glibc.close(fds[1]) }
         return (fds[0], fds[1])
@@ -33,6 +35,22 @@ struct FileLineReaderTests {
         var reader = FileLineReader(fd: fds.read)
         #expect(Self.readAll(&reader) == expected)
         #expect(reader.readLine() == nil)
+    }
+
+    /// A line longer than one read: the buffer is compacted between reads and the newline search resumes where
+    /// it stopped.
+    @Test func linesLongerThanOneReadAreWhole() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("reader-\(UUID().uuidString)")
+        let long = String(repeating: "b", count: 200_000)
+        try Data("a\n\(long)\r\nc\n\(long)".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let fd = open(file.path, O_RDONLY)
+        defer { close(fd) }
+        var reader = FileLineReader(fd: fd)
+        #expect(reader.readLine() == "a")
+        #expect(reader.readLine() == long)
+        #expect(reader.readLine() == "c")
+        #expect(reader.linesAlreadySent() == [long])
     }
 
     @Test func linesAlreadySentDoNotWaitForAnOpenPipe() throws {
@@ -68,7 +86,7 @@ struct FileLineReaderTests {
         defer { close(fd) }
         var reader = FileLineReader(fd: fd)
         let lines = reader.linesAlreadySent()
-        #expect(lines.count == 1)
+        try #require(lines.count == 1)
         #expect(lines[0].utf8.count >= FileLineReader.maxBytesAfterEnd)
         #expect(lines[0].utf8.count < 2 * FileLineReader.maxBytesAfterEnd)
     }

@@ -22,7 +22,10 @@ struct InterruptTests {
     /// tonos or oxia): the two spellings are the same words and must interrupt either way round.
     @Test(arguments: [("\u{AC00}\u{C2B4} \u{D1B5}\u{C99D}", "\u{1100}\u{1161}\u{1109}\u{1173}\u{11B7} \u{1110}\u{1169}\u{11BC}\u{110C}\u{1173}\u{11BC}"),
                       ("\u{1100}\u{1161}\u{1109}\u{1173}\u{11B7} \u{1110}\u{1169}\u{11BC}\u{110C}\u{1173}\u{11BC}", "\u{AC00}\u{C2B4} \u{D1B5}\u{C99D}"),
-                      ("\u{03C0}\u{03CC}\u{03BD}\u{03BF}\u{03C2}", "\u{03C0}\u{1F79}\u{03BD}\u{03BF}\u{03C2}")])
+                      ("\u{03C0}\u{03CC}\u{03BD}\u{03BF}\u{03C2}", "\u{03C0}\u{1F79}\u{03BD}\u{03BF}\u{03C2}"),
+                      // A combining accent typed after its letter belongs to the word (it used to split it).
+                      ("p\u{E9}rte de sensibilit\u{E9}", "j'ai une pe\u{301}rte de sensibilite\u{301} au dos"),
+                      ("\u{03C0}\u{03CC}\u{03BD}\u{03BF}\u{03C2}", "\u{03C0}\u{03BF}\u{301}\u{03BD}\u{03BF}\u{03C2}")])
     func canonicallyEquivalentSpellingsInterrupt(pattern: String, typed: String) {
         let interrupt = Interrupt(id: "flag", patterns: [pattern, "chest pain"], target: "out")
         let matcher = InterruptMatcher(interrupts: [interrupt]) { _ in 0 }

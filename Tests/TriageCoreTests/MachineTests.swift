@@ -113,6 +113,19 @@ struct MachineTests {
         #expect(harness.errorCodes.isEmpty)
     }
 
+    /// A dialog's own command words: the machine skips the command lookups for lines whose first word starts no
+    /// command, so words with other scripts, punctuation, capitals or no letters at all must still work.
+    @Test(arguments: [("zur\u{FC}ck", "where"), ("ZURU\u{308}CK!", "where"), ("Start-Over", "where"), ("?", "numb"), ("hilfe bitte", "numb")])
+    func customCommandWordsStillWork(typed: String, asked: String) throws {
+        let text = try Fixture.tinyText() + "commands:\n  back: [zur\u{FC}ck]\n  restart: [start over]\n  help: [\"?\", hilfe bitte]\n"
+        var harness = Harness(try Fixture.load(text))
+        harness.say("lower back")
+        #expect(harness.lastAsk?.id == "numb")
+        harness.say(typed)
+        #expect(harness.lastAsk?.id == asked, "\(typed)")
+        #expect(harness.errorCodes.isEmpty, "\(typed)")
+    }
+
     @Test func repeatAsksAgainWithoutCountingAFailure() throws {
         var harness = Harness(try Fixture.tiny())
         harness.say(["kidneys", "repeat", "repeat", "kidneys"])

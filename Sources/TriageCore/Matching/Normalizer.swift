@@ -58,7 +58,9 @@ public enum Normalizer {
         var current = ""
         for scalar in text.lowercased().unicodeScalars {
             if apostrophes.contains(scalar) { continue }
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            // Combining marks belong to the letter before them: "pe\u{301}rte" is the word "pérte" typed decomposed
+            // (String compares it equal to the precomposed spelling), not "pe" and "rte".
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || Self.isCombiningMark(scalar) {
                 current.unicodeScalars.append(scalar)
             } else {
                 if !current.isEmpty { word(current); current = "" }
@@ -67,6 +69,13 @@ public enum Normalizer {
             }
         }
         if !current.isEmpty { word(current) }
+    }
+
+    private static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
     }
 
     private static func isClauseBreak(_ byte: UInt8) -> Bool {

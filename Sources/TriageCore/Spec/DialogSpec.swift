@@ -10,15 +10,17 @@ public struct DialogSpec: Sendable, Equatable {
     public var start: String
     public var maxAttempts: Int
     public var handoff: String?
-    public var interrupts: [Interrupt]
+    /// Set once, like `nodes`: the interrupt matcher is built from them.
+    public private(set) var interrupts: [Interrupt]
     /// Nodes in file order (the order matters for graphs and lint output). Set once: indexes and prompts are
     /// derived from them.
     public private(set) var nodes: [Node]
     public var plan: PlanSpec
     /// Booking field name -> slot.
     public var bookingFields: [(field: String, slot: String)]
-    public var commands: [GlobalCommand: [String]]
-    public var words: Words
+    /// Set once: the command index is built from them.
+    public private(set) var commands: [GlobalCommand: [String]]
+    public private(set) var words: Words
     public private(set) var messages: Messages
     /// Where each node, interrupt and key was defined, for diagnostics.
     public var locations: SourceMap
