@@ -72,7 +72,7 @@ final class KioskSession: ChannelInboundHandler {
         var out = ""
         switch wire {
         case .text:
-            for line in TextRenderer.lines(for: events) { out += line + "\n" }
+            TextRenderer.append(events, to: &out)
             if prompt { out += ServerConfiguration.prompt }
         case .json:
             for event in events { if let line = JSONProtocol.encode(event) { out += line + "\n" } }

@@ -56,6 +56,13 @@ public struct Prompt: Sendable, Equatable {
         var max: Int?
         var suffix: String?
         var note: String?
+        /// The prompt as the text front ends show it, worked out whenever a shown field changes: a question's
+        /// prompt is built once per spec, so its lines are too, instead of on every turn that asks it.
+        var lines: [String] = []
+
+        mutating func renderLines() {
+            lines = TextRenderer.lines(text: text, suffix: suffix, choices: choices, note: note)
+        }
     }
 
     /// The node id of the question (or summary).
@@ -65,7 +72,7 @@ public struct Prompt: Sendable, Equatable {
     }
     public var text: String {
         get { fields.value.text }
-        set { fields.value.text = newValue }
+        set { fields.value.text = newValue; fields.value.renderLines() }
     }
     public var input: InputKind {
         get { fields.value.input }
@@ -73,7 +80,7 @@ public struct Prompt: Sendable, Equatable {
     }
     public var choices: [Option] {
         get { fields.value.choices }
-        set { fields.value.choices = newValue }
+        set { fields.value.choices = newValue; fields.value.renderLines() }
     }
     public var min: Int? {
         get { fields.value.min }
@@ -86,17 +93,21 @@ public struct Prompt: Sendable, Equatable {
     /// Short answer format shown after the question, e.g. "(yes/no)" or "(0-10)".
     public var suffix: String? {
         get { fields.value.suffix }
-        set { fields.value.suffix = newValue }
+        set { fields.value.suffix = newValue; fields.value.renderLines() }
     }
     /// An extra line after the options, e.g. "You can choose more than one".
     public var note: String? {
         get { fields.value.note }
-        set { fields.value.note = newValue }
+        set { fields.value.note = newValue; fields.value.renderLines() }
     }
 
     public init(id: String, text: String, input: InputKind, choices: [Option] = [], min: Int? = nil, max: Int? = nil,
                 suffix: String? = nil, note: String? = nil) {
-        fields = CopyOnWriteBox(Fields(id: id, text: text, input: input, choices: choices, min: min, max: max,
-                                       suffix: suffix, note: note))
+        var fields = Fields(id: id, text: text, input: input, choices: choices, min: min, max: max, suffix: suffix, note: note)
+        fields.renderLines()
+        self.fields = CopyOnWriteBox(fields)
     }
+
+    /// The lines text front ends show (see `TextRenderer`).
+    public var lines: [String] { fields.value.lines }
 }

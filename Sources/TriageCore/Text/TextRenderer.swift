@@ -15,15 +15,29 @@ public enum TextRenderer {
         events.flatMap { lines(for: $0) }
     }
 
-    public static func lines(for prompt: Prompt) -> [String] {
-        var lines = split(prompt.text)
-        if let suffix = prompt.suffix {
+    /// A prompt's lines are worked out when it is built (`Prompt.lines`).
+    public static func lines(for prompt: Prompt) -> [String] { prompt.lines }
+
+    /// The events as text, each line ending in a newline (the line protocol's reply).
+    public static func append(_ events: [Event], to out: inout String) {
+        for event in events {
+            for line in lines(for: event) {
+                out.append(line)
+                out.append("\n")
+            }
+        }
+    }
+
+    /// The question's text, its answer format after the last line, numbered options, then the note.
+    static func lines(text: String, suffix: String?, choices: [Prompt.Option], note: String?) -> [String] {
+        var lines = split(text)
+        if let suffix {
             if lines.isEmpty { lines = [suffix] } else { lines[lines.count - 1] += " " + suffix }
         }
-        for (index, choice) in prompt.choices.enumerated() {
+        for (index, choice) in choices.enumerated() {
             lines.append("  \(index + 1). \(choice.label)")
         }
-        if let note = prompt.note { lines += split(note) }
+        if let note { lines += split(note) }
         return lines
     }
 
