@@ -37,15 +37,18 @@ public struct DialogMachine: Sendable {
     private var answersVersion = 0
     private var keptPlan: (answersVersion: Int, plan: TreatmentPlan)?
     private var checkpoints: [Checkpoint] = []
-    /// Node ids on the current walk from the start (used to clear answers on abandoned branches).
-    private var trail: [String] = []
+    /// Positions (in `spec.nodes`) of the nodes on the current walk from the start (used to clear answers on
+    /// abandoned branches). Positions, not ids: the summary and the booking request walk it, and would otherwise
+    /// look every node up by its id.
+    private var trail: [Int] = []
     private var attempts = 0
     /// While walking forward after a correction, answered questions are reused, not asked again.
     private var replaying = false
     /// Set by `back` and corrections, the only ways an answer can be left off the current path: walking forward
     /// only, every answer belongs to a question on it, and the summary need not look for abandoned ones.
     private var mayHaveAbandonedAnswers = false
-    private var seenMessages: Set<String> = []
+    /// Positions of the message nodes already shown.
+    private var seenMessages: Set<Int> = []
     public private(set) var bookingEmitted = false
     public private(set) var outcome: Disposition?
     /// Whether the coverage records below are kept: transcript tests need them; a server session does not,
@@ -342,7 +345,7 @@ public struct DialogMachine: Sendable {
     private mutating func correct(_ slot: String, _ events: inout [Event]) {
         attempts = 0
         guard let question = spec.question(forSlot: slot) else { return }
-        if let index = trail.lastIndex(of: question.id) { trail = Array(trail.prefix(index)) }
+        if let position = spec.position(forSlot: slot), let index = trail.lastIndex(of: position) { trail = Array(trail.prefix(index)) }
         if let index = checkpoints.lastIndex(where: { $0.node == question.id }) {
             checkpoints = Array(checkpoints.prefix(index))
         }
@@ -398,11 +401,12 @@ public struct DialogMachine: Sendable {
         var force = forceAsk
         // A dialog that loops without asking anything is a spec bug the linter reports; never hang on it.
         for _ in 0...(spec.nodes.count * 2 + 2) {
-            guard let node = spec.node(current) else {
+            guard let position = spec.index(of: current) else {
                 events.append(.error(code: "dialog", text: "This dialog refers to a missing step '\(current)'. Please call the clinic."))
                 finish(.handoff, text: spec.messages["ended"], node: current, &events)
                 return
             }
+            let node = spec.nodes[position]
             if recordsCoverage { visitedNodes.append(node.id) }
             switch node.kind {
             case .question:
@@ -417,36 +421,36 @@ public struct DialogMachine: Sendable {
                 if replaying, !force, let slot = node.slot, answers[slot] != nil {
                     // Reuse the earlier answer; the person already gave it and it still applies.
                     checkpoints.append(Checkpoint(node: node.id, answerChanges: answerChanges.count, trailCount: trail.count))
-                    trail.append(node.id)
+                    trail.append(position)
                     guard let next = node.next?.resolve(answers) else { break }
                     traversed(node.id, next)
                     current = next
                     continue
                 }
                 force = false
-                ask(node, &events)
+                ask(node, at: position, &events)
                 return
             case .summary:
                 replaying = false
                 clearAbandonedAnswers()
-                ask(node, &events)
+                ask(node, at: position, &events)
                 return
             case .message:
-                trail.append(node.id)
-                if !(replaying && seenMessages.contains(node.id)) {
+                trail.append(position)
+                if !(replaying && seenMessages.contains(position)) {
                     events.append(.say(interpolate(node.say ?? "")))
                 }
-                seenMessages.insert(node.id)
+                seenMessages.insert(position)
                 guard let next = node.next?.resolve(answers) else { break }
                 traversed(node.id, next)
                 current = next
                 continue
             case .booking:
-                trail.append(node.id)
+                trail.append(position)
                 requestBooking(node, &events)
                 return
             case .outcome:
-                trail.append(node.id)
+                trail.append(position)
                 finish(node.disposition ?? .handoff, text: interpolate(node.say ?? ""), node: node.id, &events)
                 return
             }
@@ -456,13 +460,15 @@ public struct DialogMachine: Sendable {
         finish(.handoff, text: spec.messages["ended"], node: current, &events)
     }
 
-    private mutating func ask(_ node: Node, _ events: inout [Event]) {
+    /// Asks `node` (at `position` in the spec's nodes).
+    private mutating func ask(_ node: Node, at position: Int, _ events: inout [Event]) {
         attempts = 0
         if node.summary?.showPlan == true { keepPlan() }
         checkpoints.append(Checkpoint(node: node.id, answerChanges: answerChanges.count, trailCount: trail.count))
-        trail.append(node.id)
+        trail.append(position)
         state = .asking(node.id)
-        reask(&events, withWhy: true)
+        // What `reask` would do, without looking the node up again.
+        prompt(for: node, withWhy: true, into: &events)
     }
 
     /// Emits the current question again (after an error, help or repeat): one turn, ending with `ask`.
@@ -527,16 +533,16 @@ public struct DialogMachine: Sendable {
     }
 
     private func onTrail(_ slot: String) -> Bool {
-        guard let question = spec.question(forSlot: slot) else { return false }
-        return trail.contains(question.id)
+        guard let position = spec.position(forSlot: slot) else { return false }
+        return trail.contains(position)
     }
 
     /// Answers that can be changed from the summary: its fields first, then any other question answered on
     /// this path (so a red-flag answer given by mistake can be corrected by naming it).
     func correctableFields(_ node: Node) -> [Choice] {
         var choices = node.summary?.correctionChoices.filter { answers.isSet($0.id) && onTrail($0.id) } ?? []
-        for id in trail {
-            guard let slot = spec.node(id)?.slot, answers[slot] != nil, !choices.contains(where: { $0.id == slot }),
+        for position in trail {
+            guard let slot = spec.nodes[position].slot, answers[slot] != nil, !choices.contains(where: { $0.id == slot }),
                   let choice = spec.slotCorrectionChoices[slot] else { continue }
             choices.append(choice)
         }
@@ -565,7 +571,7 @@ public struct DialogMachine: Sendable {
     private mutating func clearAbandonedAnswers() {
         guard mayHaveAbandonedAnswers else { return }
         mayHaveAbandonedAnswers = false
-        let onPath = Set(trail.compactMap { spec.node($0)?.slot })
+        let onPath = Set(trail.compactMap { spec.nodes[$0].slot })
         let abandoned = answers.values.keys.filter { !onPath.contains($0) }
         for slot in abandoned { setAnswer(slot, nil) }
     }
@@ -611,10 +617,11 @@ public struct DialogMachine: Sendable {
     /// The most urgent red flag the person reported on the current path, if any.
     private var reportedRedFlag: (question: String, disposition: Disposition)? {
         var worst: (String, Disposition)?
-        for id in trail {
-            guard let node = spec.node(id), let question = node.question, let flag = question.redFlag,
-                  let answer = answers[node.slot ?? id], question.isRedFlag(answer) else { continue }
-            if worst == nil || flag.urgencyRank < worst!.1.urgencyRank { worst = (id, flag) }
+        for position in trail {
+            let node = spec.nodes[position]
+            guard let question = node.question, let flag = question.redFlag,
+                  let answer = answers[node.slot ?? node.id], question.isRedFlag(answer) else { continue }
+            if worst == nil || flag.urgencyRank < worst!.1.urgencyRank { worst = (node.id, flag) }
         }
         return worst
     }
@@ -652,8 +659,9 @@ public struct DialogMachine: Sendable {
         }
         var recorded: [BookingRequest.RecordedAnswer] = []
         var redFlags: [BookingRequest.RedFlagResult] = []
-        for id in trail {
-            guard let node = spec.node(id), let question = node.question, let slot = node.slot, let answer = answers[slot] else { continue }
+        for position in trail {
+            let node = spec.nodes[position], id = node.id
+            guard let question = node.question, let slot = node.slot, let answer = answers[slot] else { continue }
             let asked = askText(question)
             recorded.append(.init(question: id, slot: slot, text: asked, value: answer.raw,
                                   label: display(slot), input: question.input))

@@ -156,6 +156,9 @@ public struct DialogSpec: Sendable, Equatable {
         slotIndex[slot].map { nodes[$0] }
     }
 
+    /// The position in `nodes` of the question that stores its answer in `slot`.
+    func position(forSlot slot: String) -> Int? { slotIndex[slot] }
+
     public static func == (lhs: DialogSpec, rhs: DialogSpec) -> Bool {
         lhs.id == rhs.id && lhs.version == rhs.version && lhs.nodes == rhs.nodes
             && lhs.interrupts == rhs.interrupts && lhs.plan == rhs.plan
