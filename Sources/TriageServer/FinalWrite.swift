@@ -9,7 +9,11 @@ extension ChannelHandlerContext {
     /// so the connection is closed after `finalWriteGrace` whether or not the text was read.
     func writeFinalText(_ text: String) {
         let channel = self.channel
-        writeAndFlush(NIOAny(channel.allocator.buffer(string: text))).whenComplete { _ in channel.close(promise: nil) }
-        eventLoop.scheduleTask(in: Self.finalWriteGrace) { channel.close(promise: nil) }
+        let deadline = eventLoop.scheduleTask(in: Self.finalWriteGrace) { channel.close(promise: nil) }
+        // Written: close now and drop the timer, which would otherwise keep the closed channel for its 5 s.
+        writeAndFlush(NIOAny(channel.allocator.buffer(string: text))).whenComplete { _ in
+            deadline.cancel()
+            channel.close(promise: nil)
+        }
     }
 }

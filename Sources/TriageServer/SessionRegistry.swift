@@ -17,12 +17,14 @@ final class SessionRegistry: Sendable {
     }
 
     private let state = Mutex(State())
+    /// `state.closing`, readable without the lock: every turn of every session checks it.
+    private let closingFlag = Atomic(false)
     let maxSessions: Int
 
     init(maxSessions: Int) { self.maxSessions = maxSessions }
 
     var count: Int { state.withLock { $0.sessions.count } }
-    var closing: Bool { state.withLock { $0.closing } }
+    var closing: Bool { closingFlag.load(ordering: .acquiring) }
 
     /// A session id, or nil when full or shutting down.
     func admit(_ channel: Channel) -> Int? {
@@ -40,6 +42,7 @@ final class SessionRegistry: Sendable {
     func shutdown() {
         let channels: [Channel] = state.withLock { state in
             state.closing = true
+            closingFlag.store(true, ordering: .releasing)
             return Array(state.sessions.values)
         }
         // Outside the lock: the event is delivered on each channel's event loop.
@@ -50,6 +53,7 @@ final class SessionRegistry: Sendable {
     func closeAll() {
         let channels: [Channel] = state.withLock { state in
             state.closing = true
+            closingFlag.store(true, ordering: .releasing)
             return Array(state.sessions.values)
         }
         for channel in channels { channel.close(promise: nil) }
