@@ -36,15 +36,26 @@ echo "== servers"
 "$triage" serve --port 0 --max-sessions 20000 --idle-timeout 0 --log-level error --bookings "$work/b.sqlite" > "$work/serve.out" &
 serve_pid=$!
 redis-server --port 16379 --save "" --appendonly no --daemonize no --maxclients 20000 > "$work/redis.out" &
+redis_pid=$!
 for _ in $(seq 50); do grep -q "serving" "$work/serve.out" 2>/dev/null && break; sleep 0.2; done
 port=$(grep -o '127.0.0.1:[0-9]*' "$work/serve.out" | cut -d: -f2)
 sleep 1
 
+# CPU a server used during one run (utime + stime from /proc, in clock ticks), printed per turn of that run; the
+# client reports its own CPU per turn (client_cpu_us_per_turn). Both share the two cores.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+server_cpu() {  # PID TICKS_BEFORE RESULTS.json
+  python3 -c 'import json,os,sys; t=json.load(open(sys.argv[3]))["turns"]; used=(int(sys.argv[2])-int(sys.argv[1]))/os.sysconf("SC_CLK_TCK"); print("  server CPU: %.1f us per turn" % (used*1e6/max(t,1)))' "$2" "$(ticks "$1")" "$3"
+}
 for n in 50 1000; do
   echo "== $n sessions: triage dialogs"
+  before=$(ticks "$serve_pid")
   "$triage" load "127.0.0.1:$port" --sessions "$n" --duration "$secs" --json | tee "$work/triage-$n.json"
+  server_cpu "$serve_pid" "$before" "$work/triage-$n.json"
   echo "== $n sessions: redis-server inline PING (same client)"
+  before=$(ticks "$redis_pid")
   "$triage" load "127.0.0.1:16379" --raw PING --sessions "$n" --duration "$secs" --json | tee "$work/redis-$n.json"
+  server_cpu "$redis_pid" "$before" "$work/redis-$n.json"
 done
 
 echo "== 10,000 idle sessions"

@@ -69,6 +69,7 @@ struct Load: AsyncParsableCommand {
         let limit = turns
         let seconds = duration ?? (turns == nil ? 10 : 3600)
         let started = ContinuousClock.now
+        let cpuAtStart = Self.processCPUSeconds()
         let progress = Task {
             let tty = isatty(STDERR_FILENO) == 1
             while !Task.isCancelled {
@@ -140,8 +141,9 @@ struct Load: AsyncParsableCommand {
         stopper.cancel()
         progress.cancel()
         let elapsed = max(started.duration(to: .now).secondsDouble, 0.001)
+        let cpu = Self.processCPUSeconds() - cpuAtStart
         if isatty(STDERR_FILENO) == 1 { FileHandle.standardError.write(Data("\n".utf8)) }
-        report(merged.latency, counters: counters, elapsed: elapsed)
+        report(merged.latency, counters: counters, elapsed: elapsed, clientCPU: cpu)
         if counters.errors.load(ordering: .relaxed) > 0 { throw ExitCode(1) }
     }
 
@@ -168,8 +170,19 @@ struct Load: AsyncParsableCommand {
         }
     }
 
-    func report(_ latency: Histogram<UInt64>, counters: Counters, elapsed: Double) {
+    /// CPU time this process has used (user and system), in seconds.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    /// `clientCPU`: seconds of CPU this load generator used, reported per turn: client and server share the
+    /// machine's cores, so what the client costs per turn bounds what any server can reach with it.
+    func report(_ latency: Histogram<UInt64>, counters: Counters, elapsed: Double, clientCPU: Double) {
         let turns = counters.turns.load(ordering: .relaxed)
+        let clientMicrosPerTurn = turns > 0 ? clientCPU * 1e6 / Double(turns) : 0
         let sessionsDone = counters.sessions.load(ordering: .relaxed)
         let errors = counters.errors.load(ordering: .relaxed)
         let p = { (q: Double) in latency.totalCount == 0 ? 0 : latency.valueAtPercentile(q) }
@@ -178,7 +191,7 @@ struct Load: AsyncParsableCommand {
                 ("mode", .string(idle ? "idle" : raw == nil ? "dialog" : "raw")), ("connections", .number(sessions)),
                 ("seconds", .double(elapsed)), ("turns", .number(turns)), ("turns_per_second", .double(Double(turns) / elapsed)),
                 ("sessions", .number(sessionsDone)), ("sessions_per_second", .double(Double(sessionsDone) / elapsed)),
-                ("errors", .number(errors)),
+                ("errors", .number(errors)), ("client_cpu_us_per_turn", .double((clientMicrosPerTurn * 10).rounded() / 10)),
                 ("latency_us", .object([("p50", .number(Int(p(50)))), ("p90", .number(Int(p(90)))), ("p99", .number(Int(p(99)))),
                                         ("p99.9", .number(Int(p(99.9)))), ("max", .number(Int(latency.max)))])),
             ]
@@ -188,6 +201,7 @@ struct Load: AsyncParsableCommand {
                                sessions, elapsed, turns, Double(turns) / elapsed, sessionsDone, Double(sessionsDone) / elapsed, errors))
             Console.out(String(format: "latency µs: p50 %d  p90 %d  p99 %d  p99.9 %d  max %d",
                                p(50), p(90), p(99), p(99.9), latency.max))
+            Console.out(String(format: "client CPU: %.1f µs per turn", clientMicrosPerTurn))
         }
     }
 }

@@ -81,6 +81,9 @@ struct ServeCommandTests {
         #expect(result.stdout.contains(#""errors":0"#), "\(result.stdout)")
         let sessions = result.stdout.firstMatch(of: /"sessions":(\d+)/).flatMap { Int($0.1) } ?? 0
         #expect(sessions >= 10, "\(result.stdout)")
+        // What the client itself cost per turn (it shares the cores with the server it measures).
+        let clientCPU = result.stdout.firstMatch(of: /"client_cpu_us_per_turn":([0-9.]+)/).flatMap { Double($0.1) } ?? 0
+        #expect(clientCPU > 0, "\(result.stdout)")
         let listed = try CLI.run(["bookings", "list", "--bookings", store])
         let stored = listed.stdout.firstMatch(of: /(\d+) booking request/).flatMap { Int($0.1) } ?? 0
         #expect(stored > 0, "no walk reached a stored booking: \(listed.stdout)")
