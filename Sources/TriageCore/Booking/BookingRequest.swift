@@ -1,4 +1,5 @@
 /// A booking request as the clinic receives it (schema `triage.booking/1`, see docs/booking.md).
+/// Stored as written by `BookingJSONWriter`, which lists every field of these types by hand: a new field goes there too.
 public struct BookingRequest: Sendable, Equatable, Codable {
     public static let schemaID = "triage.booking/1"
 

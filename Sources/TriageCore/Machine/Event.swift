@@ -56,13 +56,10 @@ public struct Prompt: Sendable, Equatable {
         var max: Int?
         var suffix: String?
         var note: String?
-        /// The prompt as the text front ends show it, worked out whenever a shown field changes: a question's
-        /// prompt is built once per spec, so its lines are too, instead of on every turn that asks it.
-        var lines: [String] = []
-
-        mutating func renderLines() {
-            lines = TextRenderer.lines(text: text, suffix: suffix, choices: choices, note: note)
-        }
+        /// The prompt as the text front ends show it, when worked out in advance (`renderLines`): a question's
+        /// prompt is built once per spec, so its lines are too, instead of on every turn that asks it. Changing a
+        /// shown field drops them (prompts built per turn are rendered only by the front ends that show text).
+        var lines: [String]?
     }
 
     /// The node id of the question (or summary).
@@ -72,7 +69,7 @@ public struct Prompt: Sendable, Equatable {
     }
     public var text: String {
         get { fields.value.text }
-        set { fields.value.text = newValue; fields.value.renderLines() }
+        set { fields.value.text = newValue; fields.value.lines = nil }
     }
     public var input: InputKind {
         get { fields.value.input }
@@ -80,7 +77,7 @@ public struct Prompt: Sendable, Equatable {
     }
     public var choices: [Option] {
         get { fields.value.choices }
-        set { fields.value.choices = newValue; fields.value.renderLines() }
+        set { fields.value.choices = newValue; fields.value.lines = nil }
     }
     public var min: Int? {
         get { fields.value.min }
@@ -93,21 +90,28 @@ public struct Prompt: Sendable, Equatable {
     /// Short answer format shown after the question, e.g. "(yes/no)" or "(0-10)".
     public var suffix: String? {
         get { fields.value.suffix }
-        set { fields.value.suffix = newValue; fields.value.renderLines() }
+        set { fields.value.suffix = newValue; fields.value.lines = nil }
     }
     /// An extra line after the options, e.g. "You can choose more than one".
     public var note: String? {
         get { fields.value.note }
-        set { fields.value.note = newValue; fields.value.renderLines() }
+        set { fields.value.note = newValue; fields.value.lines = nil }
     }
 
     public init(id: String, text: String, input: InputKind, choices: [Option] = [], min: Int? = nil, max: Int? = nil,
                 suffix: String? = nil, note: String? = nil) {
-        var fields = Fields(id: id, text: text, input: input, choices: choices, min: min, max: max, suffix: suffix, note: note)
-        fields.renderLines()
-        self.fields = CopyOnWriteBox(fields)
+        fields = CopyOnWriteBox(Fields(id: id, text: text, input: input, choices: choices, min: min, max: max,
+                                       suffix: suffix, note: note))
     }
 
     /// The lines text front ends show (see `TextRenderer`).
-    public var lines: [String] { fields.value.lines }
+    public var lines: [String] {
+        let fields = fields.value
+        return fields.lines ?? TextRenderer.lines(text: fields.text, suffix: fields.suffix, choices: fields.choices, note: fields.note)
+    }
+
+    /// Works the lines out now, for a prompt asked many times.
+    mutating func renderLines() {
+        fields.value.lines = lines
+    }
 }

@@ -133,6 +133,7 @@ public struct DialogSpec: Sendable, Equatable {
         case .text: if skipNote { prompt.note = messages["optional_skip"] }
         case .choice: break
         }
+        prompt.renderLines()
         return prompt
     }
 
