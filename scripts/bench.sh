@@ -40,6 +40,10 @@ redis_pid=$!
 for _ in $(seq 50); do grep -q "serving" "$work/serve.out" 2>/dev/null && break; sleep 0.2; done
 port=$(grep -o '127.0.0.1:[0-9]*' "$work/serve.out" | cut -d: -f2)
 sleep 1
+# Each server must be the one this script started (a redis-server left on port 16379 would answer instead).
+for pid in "$serve_pid" "$redis_pid"; do
+  kill -0 "$pid" 2>/dev/null || { echo "a server did not start:"; cat "$work/serve.out" "$work/redis.out"; exit 1; }
+done
 
 # CPU a server used during one run (utime + stime from /proc, in clock ticks), printed per turn of that run; the
 # client reports its own CPU per turn (client_cpu_us_per_turn). Both share the two cores.
