@@ -50,6 +50,23 @@ struct AnswerMatchingTests {
         #expect(matcher.match(input, to: Question(input: .yesno, ask: "")) == .notUnderstood)
     }
 
+    /// A "no" that goes on to describe something is no denial: "no feeling at all" to "any numbness between your
+    /// legs?" reports the numbness. (Found by a black-box review: each of these was booked as a plain "no".)
+    @Test(arguments: ["no feeling at all", "no strength in my legs", "never feel the need anymore", "no, it feels numb",
+                      "no warning at all, it came on suddenly", "no urge at all", "no position helps", "never felt so ill",
+                      "yes and my chest is tight", "yes - it burns when I urinate", "yes, also I had breast cancer"])
+    func yesOrNoFollowedBySomethingNewIsAskedAgain(input: String) {
+        #expect(matcher.match(input, to: Question(input: .yesno, ask: "")) == .notUnderstood)
+    }
+
+    @Test(arguments: [("no I don't", false), ("nope, not at all", false), ("no I haven't", false), ("No, thank you", false),
+                      ("no, not that I know of", false), ("no, never had that", false), ("yes I do", true),
+                      ("yes please, that's all correct", true), ("yes, I have", true), ("yes it is", true),
+                      ("yes, go ahead and book it", true)])
+    func yesOrNoWithOnlyAgreeingWordsIsAnswered(input: String, yes: Bool) {
+        #expect(matcher.match(input, to: Question(input: .yesno, ask: "")) == .answer(.yesNo(yes)))
+    }
+
     @Test(arguments: [("7", 7), ("7/10", 7), ("7 / 10", 7), ("seven", 7), ("7 out of 10", 7), ("about 6", 6),
                       ("0", 0), ("ten", 10), ("It's a 4", 4)])
     func numbers(input: String, expected: Int) {
@@ -129,5 +146,13 @@ struct AnswerMatchingTests {
     @Test func cleanRemovesControlCharactersAndEscapes() {
         #expect(Normalizer.clean("\u{1B}[31mlower\u{1B}[0m back\u{0}\u{7}") == "lower back")
         #expect(Normalizer.clean("\tyes\r") == "yes")
+    }
+
+    /// A line break inside a message (a JSON `text` from a box of several lines) separates words and clauses: it was
+    /// deleted, so "lower back\nchest pain" read as "lower backchest pain" and the chest pain went unseen.
+    @Test(arguments: [("lower back\nchest pain since this morning", "lower back; chest pain since this morning"),
+                      ("4\r\nbreathless", "4; breathless"), ("a\u{2028}b\u{0B}\u{0C}c", "a; b; c"), ("\nyes\n\n", "yes")])
+    func lineBreaksInsideALineSeparateClauses(input: String, cleaned: String) {
+        #expect(Normalizer.clean(input) == cleaned)
     }
 }

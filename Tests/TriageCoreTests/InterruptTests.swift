@@ -57,7 +57,31 @@ struct InterruptTests {
         }
     }
 
+    /// A message of several lines (JSON `text` from a multi-line box): the red flag on its second line interrupts.
+    @Test(arguments: ["lower back\nchest pain since this morning", "lower back\r\nNo\nI can't pee", "4\u{2028}breathless"])
+    func redFlagOnTheNextLineOfOneMessageInterrupts(line: String) throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        harness.say(line)
+        #expect(harness.outcome == .emergency, "\(harness.text)")
+        #expect(harness.bookings.isEmpty)
+    }
+
+    /// Answering a red-flag question with "no" and then describing the symptom is asked again, never taken as "no":
+    /// with every later answer a plain "no" and the summary confirmed, nothing may be booked.
+    @Test(arguments: ["no feeling at all", "no, it feels numb", "never feel the need anymore", "no strength in my legs"])
+    func describingASymptomAfterNoIsNotANo(line: String) throws {
+        let spec = try Fixture.dialog("back-strain")
+        var harness = Harness(spec)
+        harness.say(["lower back", "left", "no", "lifting", "a few days", "better", "4", "bending", "35"])
+        let question = try #require(harness.machine.currentQuestion.flatMap { spec.node($0)?.question })
+        #expect(question.redFlag == .emergency)
+        let asked = harness.machine.currentQuestion
+        harness.say(line)
+        #expect(harness.machine.currentQuestion == asked, "\(line) was taken as an answer: \(harness.text)")
+    }
+
     @Test func interruptWinsOverGlobalCommandsAndQuitConfirmation() throws {
+
         var harness = Harness(try Fixture.tiny())
         harness.say("quit")
         harness.say("no, I wet myself")

@@ -176,11 +176,27 @@ public struct AnswerMatcher: Sendable {
         let saysYes = input.contains { yes.contains($0) }
         let saysNo = input.contains { no.contains($0) || $0 == "not" }
         if saysYes && saysNo { return .notUnderstood }
-        // "yes, it does" / "no, never": the first word decides when nothing contradicts it.
-        if saysYes, yes.contains(input[0]) { return .answer(.yesNo(true)) }
-        if saysNo, no.contains(input[0]) { return .answer(.yesNo(false)) }
+        // "yes, it does" / "no, never": the first word decides when the rest only agrees with it. Anything more is
+        // asked again: "no feeling at all" to "any numbness?" is a yes, and "yes and my chest is tight" at the summary
+        // says something new; reading the first word would book both.
+        let rest = input.dropFirst().filter { !yes.contains($0) && !no.contains($0) }
+        if saysYes, yes.contains(input[0]), rest.allSatisfy(Self.agreeingWords.contains) { return .answer(.yesNo(true)) }
+        if saysNo, no.contains(input[0]), rest.allSatisfy(Self.denyingWords.contains) { return .answer(.yesNo(false)) }
         return .notUnderstood
     }
+
+    /// Words that may follow a "yes" without saying anything new ("yes, I do", "yes please, that's all correct").
+    static let agreeingWords = Set(["i", "it", "its", "that", "thats", "this", "is", "was", "am", "im", "do", "does", "did",
+                                    "have", "has", "had", "ive", "please", "thanks", "thank", "you", "correct", "right",
+                                    "true", "ok", "okay", "sure", "fine", "good", "great", "all", "of", "course", "indeed",
+                                    "definitely", "absolutely", "exactly", "so", "agree", "go", "ahead", "book", "me", "in",
+                                    "looks", "sounds", "well", "and"])
+    /// Words that may follow a "no" without saying anything new ("no, I haven't", "nope, not at all", "no, never").
+    static let denyingWords = Set(["i", "it", "its", "that", "thats", "this", "is", "isnt", "was", "wasnt", "am", "im", "not",
+                                   "dont", "doesnt", "didnt", "havent", "hasnt", "hadnt", "arent", "never", "none", "nothing",
+                                   "at", "all", "thanks", "thank", "you", "really", "do", "does", "did", "have", "has", "had",
+                                   "ive", "so", "far", "as", "know", "of", "certainly", "definitely", "absolutely",
+                                   "thankfully", "luckily", "fortunately"])
 
     static let unsure: [[String]] = ["no idea", "no clue", "not sure", "dont know", "do not know", "unsure", "maybe",
                                      "perhaps", "not certain", "cant say", "cant tell", "think", "guess", "possibly",

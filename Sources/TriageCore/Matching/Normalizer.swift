@@ -87,13 +87,24 @@ public enum Normalizer {
     }
 
     /// Removes control characters and ANSI escape sequences, so nothing a terminal would interpret
-    /// reaches answers, bookings or logs. Tabs become spaces.
+    /// reaches answers, bookings or logs. Tabs become spaces. A line break inside the text (a JSON `text` typed in
+    /// a box of several lines) becomes "; ": it separated two statements, so it still separates two words and two
+    /// clauses ("lower back\nchest pain" is not "lower backchest pain", and "No\nchest pain" is no denial).
     public static func clean(_ line: String) -> String {
         // The common case, printable ASCII only, needs no copy.
         if line.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return line.trimmed }
         var result = String.UnicodeScalarView()
         var scalars = line.unicodeScalars.makeIterator()
+        var lineBreakPending = false
         while let scalar = scalars.next() {
+            if Self.isLineBreak(scalar) {
+                lineBreakPending = true
+                continue
+            }
+            if lineBreakPending {
+                lineBreakPending = false
+                if !result.isEmpty { result.append(contentsOf: "; ".unicodeScalars) }
+            }
             switch scalar.value {
             case 0x1B: // ESC: skip a CSI/OSC sequence or the single following character
                 guard let next = scalars.next() else { break }
@@ -108,6 +119,14 @@ public enum Normalizer {
             }
         }
         return String(result).trimmed
+    }
+
+    /// LF, VT, FF, CR, NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR (a CR LF pair is one break: see `clean`).
+    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
     }
 
     private static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{2018}", "`", "\u{00B4}"]
