@@ -12,7 +12,20 @@ struct InterruptTests {
         #expect(InterruptMatcher(spec: spec).match(line) != nil, "\(line) should interrupt")
     }
 
-    @Test(arguments: ["no chest pain", "I don't have a fever", "I do not have any chest pain", "lower back", "yes", "no"])
+    /// Lay words a black-box review typed that fired nothing, and sentences whose "never" or "without" is no denial.
+    @Test(arguments: ["my chest is tight", "I can't control my bladder", "I have no bladder control", "my legs feel weak",
+                      "I can't feel my feet", "I fell down the stairs", "I've got a temperature", "it burns when I urinate",
+                      "my calf is red and hot", "I've never had chest pain like this", "never had chest pain before",
+                      "I can't sit without chest pain", "I cant feel when i wipe", "out of breath", "I feel dizzy",
+                      "I haven't peed since yesterday", "no strength in my legs"])
+    func plainWordsForRedFlagsFire(line: String) throws {
+        let spec = try Fixture.dialog("back-strain")
+        #expect(InterruptMatcher(spec: spec).match(line) != nil, "\(line) should interrupt")
+    }
+
+    @Test(arguments: ["no chest pain", "I don't have a fever", "I do not have any chest pain", "lower back", "yes", "no",
+                      "no chest pain this morning", "I have never had chest pain", "I walk without chest pain",
+                      "I don't have a temperature", "no dizziness", "not dizzy"])
     func deniedOrOrdinaryLinesDoNotFire(line: String) throws {
         let spec = try Fixture.dialog("back-strain")
         #expect(InterruptMatcher(spec: spec).match(line) == nil, "\(line) should not interrupt")
@@ -77,7 +90,9 @@ struct InterruptTests {
         #expect(question.redFlag == .emergency)
         let asked = harness.machine.currentQuestion
         harness.say(line)
-        #expect(harness.machine.currentQuestion == asked, "\(line) was taken as an answer: \(harness.text)")
+        // Asked again, or (where the words are themselves a red-flag pattern) the emergency advice at once.
+        #expect(harness.machine.currentQuestion == asked || harness.outcome == .emergency,
+                "\(line) was taken as an answer: \(harness.text)")
     }
 
     @Test func interruptWinsOverGlobalCommandsAndQuitConfirmation() throws {

@@ -41,7 +41,7 @@ public struct InterruptMatcher: Sendable {
             for (start, word) in words.enumerated() {
                 guard firstWords.mayContain(word), let candidates = byFirstWord[word] else { continue }
                 for candidate in candidates where Phrase.matches(candidate.phrase, in: words, at: start)
-                    && !Self.isNegated(words, before: start) {
+                    && !Self.isNegated(words, start..<(start + candidate.phrase.count)) {
                     if let current = best {
                         let better = entries[candidate.entry].rank < entries[current].rank
                             || (entries[candidate.entry].rank == entries[current].rank && candidate.entry < current)
@@ -55,14 +55,31 @@ public struct InterruptMatcher: Sendable {
         return best.map { entries[$0].interrupt }
     }
 
-    /// "no chest pain", "I don't have a fever", "without any numbness between my legs": the phrase is
-    /// denied right before it. Only a denial immediately before the phrase counts (filler words aside),
-    /// so "no, but I can't pee" and "not sure, I can't pee" still interrupt.
-    static func isNegated(_ words: [String], before start: Int) -> Bool {
-        var index = start - 1
+    /// "no chest pain", "I don't have a fever", "without any numbness between my legs": the phrase (at `range` in
+    /// the clause) is denied right before it. Only a denial immediately before the phrase counts (filler words
+    /// aside), so "no, but I can't pee" and "not sure, I can't pee" still interrupt. Two ways of saying yes that
+    /// look like a denial are not one: "I've never had chest pain like this" (or "before") reports the chest pain,
+    /// and "I can't sit without chest pain" has it all the time.
+    static func isNegated(_ words: [String], _ range: Range<Int>) -> Bool {
+        var index = range.lowerBound - 1
         while index >= 0, negationFillers.contains(words[index]) { index -= 1 }
-        return index >= 0 && negators.contains(words[index])
+        guard index >= 0, negators.contains(words[index]) else { return false }
+        let after = words[range.upperBound...]
+        if let next = after.first {
+            let following = after.dropFirst().first
+            if next == "before" { return false }
+            if next == "like", let following, demonstratives.contains(following) { return false }
+            if demonstratives.contains(next) || next == "so", let following, intensities.contains(following) { return false }
+        }
+        if words[index] == "without", words[..<index].contains(where: inability.contains) { return false }
+        return true
     }
+
+    /// "never had X like this", "never X this bad", "never had X so bad" (but "no X this morning" is a denial).
+    static let demonstratives: Set<String> = ["this", "that"]
+    static let intensities: Set<String> = ["bad", "badly", "severe", "strong", "intense", "painful", "much"]
+    /// "can't sit without", "unable to stand without".
+    static let inability: Set<String> = ["cant", "cannot", "unable", "impossible", "couldnt"]
 
     static let negators: Set<String> = ["no", "not", "without", "never", "nor", "dont", "didnt", "havent", "hasnt",
                                         "doesnt", "isnt", "wasnt", "arent", "hadnt", "nothing", "neither"]
