@@ -50,20 +50,32 @@ struct AnswerMatchingTests {
         #expect(matcher.match(input, to: Question(input: .yesno, ask: "")) == .notUnderstood)
     }
 
-    /// A "no" that goes on to describe something is no denial: "no feeling at all" to "any numbness between your
-    /// legs?" reports the numbness. (Found by a black-box review: each of these was booked as a plain "no".)
+    /// A warning-sign question, as the red-flag screen asks it.
+    static let redFlagQuestion = Question(input: .yesno, ask: "Any numbness between your legs?", redFlag: .emergency)
+
+    /// At a warning-sign question, a "no" that goes on to describe something is no denial: "no feeling at all" to "any
+    /// numbness between your legs?" reports the numbness. (Found by a black-box review: each was booked as a "no".)
     @Test(arguments: ["no feeling at all", "no strength in my legs", "never feel the need anymore", "no, it feels numb",
-                      "no warning at all, it came on suddenly", "no urge at all", "no position helps", "never felt so ill",
-                      "yes and my chest is tight", "yes - it burns when I urinate", "yes, also I had breast cancer"])
-    func yesOrNoFollowedBySomethingNewIsAskedAgain(input: String) {
-        #expect(matcher.match(input, to: Question(input: .yesno, ask: "")) == .notUnderstood)
+                      "no warning at all, it came on suddenly", "no urge at all", "no position helps", "never felt so ill"])
+    func noThenASymptomAtAWarningSignQuestionIsAskedAgain(input: String) {
+        #expect(matcher.match(input, to: Self.redFlagQuestion) == .notUnderstood)
     }
 
+    /// A plain denial is still a no there, and a yes with details is a yes: asking again would end in a hand-off
+    /// instead of the emergency advice (a second review found that).
     @Test(arguments: [("no I don't", false), ("nope, not at all", false), ("no I haven't", false), ("No, thank you", false),
-                      ("no, not that I know of", false), ("no, never had that", false), ("yes I do", true),
-                      ("yes please, that's all correct", true), ("yes, I have", true), ("yes it is", true),
-                      ("yes, go ahead and book it", true)])
-    func yesOrNoWithOnlyAgreeingWordsIsAnswered(input: String, yes: Bool) {
+                      ("no, not that I know of", false), ("no, I'm fine", false), ("no problems", false),
+                      ("no, only back pain", false), ("no just my back", false), ("no, not now", false), ("no sir", false),
+                      ("yes, I have numbness", true), ("yes it is numb on my buttocks", true), ("yes both legs", true),
+                      ("yes, since yesterday", true), ("yes, breast cancer", true)])
+    func plainDenialsAndDetailedYesAtAWarningSignQuestion(input: String, yes: Bool) {
+        #expect(matcher.match(input, to: Self.redFlagQuestion) == .answer(.yesNo(yes)))
+    }
+
+    /// Elsewhere the first word decides, details and all ("no I'm a man" to the pregnancy question).
+    @Test(arguments: [("no I'm a man", false), ("yes I take warfarin", true), ("yes, perfect", true),
+                      ("no feeling at all", false), ("yes, everything is correct", true)])
+    func firstWordDecidesAtOtherYesNoQuestions(input: String, yes: Bool) {
         #expect(matcher.match(input, to: Question(input: .yesno, ask: "")) == .answer(.yesNo(yes)))
     }
 

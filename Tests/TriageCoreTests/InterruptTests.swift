@@ -15,9 +15,12 @@ struct InterruptTests {
     /// Lay words a black-box review typed that fired nothing, and sentences whose "never" or "without" is no denial.
     @Test(arguments: ["my chest is tight", "I can't control my bladder", "I have no bladder control", "my legs feel weak",
                       "I can't feel my feet", "I fell down the stairs", "I've got a temperature", "it burns when I urinate",
-                      "my calf is red and hot", "I've never had chest pain like this", "never had chest pain before",
-                      "I can't sit without chest pain", "I cant feel when i wipe", "out of breath", "I feel dizzy",
-                      "I haven't peed since yesterday", "no strength in my legs"])
+                      "my calf is red and hot", "I've never had chest pain like this", "I never had chest pain until today",
+                      "never had chest pain as bad as this", "I didn't have chest pain until this morning",
+                      "I can't sit without chest pain", "I cant feel when i wipe", "out of breath",
+                      "I haven't peed since yesterday", "no strength in my legs", "I can barely breathe",
+                      "I couldn't pee this morning", "tingling down there", "my legs gave out", "a car hit me",
+                      "it hurts to pee", "I'm burning up", "lower back\u{0}chest pain", "high, my chest aches"])
     func plainWordsForRedFlagsFire(line: String) throws {
         let spec = try Fixture.dialog("back-strain")
         #expect(InterruptMatcher(spec: spec).match(line) != nil, "\(line) should interrupt")
@@ -25,7 +28,10 @@ struct InterruptTests {
 
     @Test(arguments: ["no chest pain", "I don't have a fever", "I do not have any chest pain", "lower back", "yes", "no",
                       "no chest pain this morning", "I have never had chest pain", "I walk without chest pain",
-                      "I don't have a temperature", "no dizziness", "not dizzy"])
+                      "I don't have a temperature", "no dizziness", "not dizzy", "no, never had chest pain before",
+                      "I've never passed out before", "No chest pain or shortness of breath",
+                      "no, I haven't wet or soiled myself", "no fever or chills", "I don't get chest pain like that",
+                      "I don't have chest pain that bad, just a twinge", "I was dizzy from standing up too fast"])
     func deniedOrOrdinaryLinesDoNotFire(line: String) throws {
         let spec = try Fixture.dialog("back-strain")
         #expect(InterruptMatcher(spec: spec).match(line) == nil, "\(line) should not interrupt")

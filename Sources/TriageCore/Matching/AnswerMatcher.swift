@@ -33,7 +33,7 @@ public struct AnswerMatcher: Sendable {
         switch question.input {
         case .choice: return matchChoice(input, question.choices)
         case .multi: return matchMulti(trimmed, input, question.choices)
-        case .yesno: return matchYesNo(input)
+        case .yesno: return matchYesNo(input, redFlag: question.redFlag != nil)
         case .number: return matchNumber(trimmed, min: question.min ?? Int.min, max: question.max ?? Int.max)
         case .text: return matchText(trimmed, validation: question.validate, optional: question.optional)
         }
@@ -164,7 +164,8 @@ public struct AnswerMatcher: Sendable {
 
     // MARK: Yes / no
 
-    func matchYesNo(_ input: [String]) -> MatchResult {
+    /// `redFlag`: the question asks about a warning sign, where a "no" must be a plain no (see below).
+    func matchYesNo(_ input: [String], redFlag: Bool = false) -> MatchResult {
         guard !input.isEmpty else { return .notUnderstood }
         let phrase = input.count == 1 ? input[0] : input.joined(separator: " ")
         let yes = words.normalizedYes, no = words.normalizedNo
@@ -176,27 +177,28 @@ public struct AnswerMatcher: Sendable {
         let saysYes = input.contains { yes.contains($0) }
         let saysNo = input.contains { no.contains($0) || $0 == "not" }
         if saysYes && saysNo { return .notUnderstood }
-        // "yes, it does" / "no, never": the first word decides when the rest only agrees with it. Anything more is
-        // asked again: "no feeling at all" to "any numbness?" is a yes, and "yes and my chest is tight" at the summary
-        // says something new; reading the first word would book both.
-        let rest = input.dropFirst().filter { !yes.contains($0) && !no.contains($0) }
-        if saysYes, yes.contains(input[0]), rest.allSatisfy(Self.agreeingWords.contains) { return .answer(.yesNo(true)) }
-        if saysNo, no.contains(input[0]), rest.allSatisfy(Self.denyingWords.contains) { return .answer(.yesNo(false)) }
+        // "yes, it does" / "no, never": the first word decides when nothing contradicts it. Except a "no" at a
+        // warning-sign question that goes on to say anything but a denial: "no feeling at all" to "any numbness?"
+        // reports the numbness, so it is asked again rather than read as no. (A yes there is a yes whatever follows:
+        // "yes, I have numbness on my buttocks".)
+        if saysYes, yes.contains(input[0]) { return .answer(.yesNo(true)) }
+        if saysNo, no.contains(input[0]) {
+            guard redFlag else { return .answer(.yesNo(false)) }
+            let rest = input.dropFirst().filter { !no.contains($0) }
+            return rest.allSatisfy(Self.denyingWords.contains) ? .answer(.yesNo(false)) : .notUnderstood
+        }
         return .notUnderstood
     }
 
-    /// Words that may follow a "yes" without saying anything new ("yes, I do", "yes please, that's all correct").
-    static let agreeingWords = Set(["i", "it", "its", "that", "thats", "this", "is", "was", "am", "im", "do", "does", "did",
-                                    "have", "has", "had", "ive", "please", "thanks", "thank", "you", "correct", "right",
-                                    "true", "ok", "okay", "sure", "fine", "good", "great", "all", "of", "course", "indeed",
-                                    "definitely", "absolutely", "exactly", "so", "agree", "go", "ahead", "book", "me", "in",
-                                    "looks", "sounds", "well", "and"])
-    /// Words that may follow a "no" without saying anything new ("no, I haven't", "nope, not at all", "no, never").
+    /// Words that may follow a "no" at a warning-sign question without reporting anything ("no, I haven't",
+    /// "nope, not at all", "no, I'm fine", "no, just my back").
     static let denyingWords = Set(["i", "it", "its", "that", "thats", "this", "is", "isnt", "was", "wasnt", "am", "im", "not",
                                    "dont", "doesnt", "didnt", "havent", "hasnt", "hadnt", "arent", "never", "none", "nothing",
                                    "at", "all", "thanks", "thank", "you", "really", "do", "does", "did", "have", "has", "had",
                                    "ive", "so", "far", "as", "know", "of", "certainly", "definitely", "absolutely",
-                                   "thankfully", "luckily", "fortunately"])
+                                   "thankfully", "luckily", "fortunately", "fine", "ok", "okay", "good", "well", "problems",
+                                   "problem", "issues", "only", "just", "my", "back", "pain", "now", "sir", "else", "right",
+                                   "nope", "nah"])
 
     static let unsure: [[String]] = ["no idea", "no clue", "not sure", "dont know", "do not know", "unsure", "maybe",
                                      "perhaps", "not certain", "cant say", "cant tell", "think", "guess", "possibly",

@@ -87,7 +87,7 @@ public enum Normalizer {
     }
 
     /// Removes control characters and ANSI escape sequences, so nothing a terminal would interpret
-    /// reaches answers, bookings or logs. Tabs become spaces. A line break inside the text (a JSON `text` typed in
+    /// reaches answers, bookings or logs. Tabs and other control characters become spaces. A line break inside the text (a JSON `text` typed in
     /// a box of several lines) becomes "; ": it separated two statements, so it still separates two words and two
     /// clauses ("lower back\nchest pain" is not "lower backchest pain", and "No\nchest pain" is no denial).
     public static func clean(_ line: String) -> String {
@@ -113,8 +113,8 @@ public enum Normalizer {
                 } else if next == "]" {
                     while let c = scalars.next(), c.value != 0x07, c.value != 0x1B {}
                 }
-            case 0x09: result.append(" ")
-            case 0x00..<0x20, 0x7F, 0x80..<0xA0: continue
+            // Other control characters separate words too: "lower back\u{0}chest pain" is not "backchest".
+            case 0x00..<0x20, 0x7F, 0x80..<0xA0: if result.last != " " { result.append(" ") }
             default: result.append(scalar)
             }
         }

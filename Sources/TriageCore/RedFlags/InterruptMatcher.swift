@@ -56,30 +56,48 @@ public struct InterruptMatcher: Sendable {
     }
 
     /// "no chest pain", "I don't have a fever", "without any numbness between my legs": the phrase (at `range` in
-    /// the clause) is denied right before it. Only a denial immediately before the phrase counts (filler words
-    /// aside), so "no, but I can't pee" and "not sure, I can't pee" still interrupt. Two ways of saying yes that
-    /// look like a denial are not one: "I've never had chest pain like this" (or "before") reports the chest pain,
-    /// and "I can't sit without chest pain" has it all the time.
+    /// the clause) is denied right before it, filler words aside, or is a later item of a denied list ("no chest
+    /// pain or shortness of breath", "I haven't wet or soiled myself"). Only such a denial counts, so "no, but I
+    /// can't pee", "not sure, I can't pee" and "no numbness and I can't pee" still interrupt. Ways of saying yes
+    /// that look like a denial are not one: "I never had chest pain until today", "never had chest pain like this"
+    /// (or "as bad as this"), and "I can't sit without chest pain" (it is there all the time).
     static func isNegated(_ words: [String], _ range: Range<Int>) -> Bool {
-        var index = range.lowerBound - 1
-        while index >= 0, negationFillers.contains(words[index]) { index -= 1 }
-        guard index >= 0, negators.contains(words[index]) else { return false }
+        guard let negator = denial(before: range.lowerBound, in: words) else { return false }
         let after = words[range.upperBound...]
         if let next = after.first {
             let following = after.dropFirst().first
-            if next == "before" { return false }
-            if next == "like", let following, demonstratives.contains(following) { return false }
-            if demonstratives.contains(next) || next == "so", let following, intensities.contains(following) { return false }
+            if untilWords.contains(next) { return false }
+            if next == "like", let following, likeWhat.contains(following) { return false }
+            if next == "as" || next == "so" || next == "this", let following, intensities.contains(following) { return false }
         }
-        if words[index] == "without", words[..<index].contains(where: inability.contains) { return false }
+        if words[negator] == "without", words[..<negator].contains(where: inability.contains) { return false }
         return true
     }
 
-    /// "never had X like this", "never X this bad", "never had X so bad" (but "no X this morning" is a denial).
-    static let demonstratives: Set<String> = ["this", "that"]
+    /// Where the negator denying the words from `start` on is, if any: right before them (fillers aside), or before
+    /// the first item of an "or" list they end ("no X or Y"; at most four words an item).
+    private static func denial(before start: Int, in words: [String]) -> Int? {
+        var index = start - 1
+        while index >= 0, negationFillers.contains(words[index]) { index -= 1 }
+        guard index >= 0 else { return nil }
+        if negators.contains(words[index]) { return index }
+        guard words[index] == "or" || words[index] == "nor" else { return nil }
+        // Back over the previous item to what denied it.
+        var item = index - 1
+        while item >= 0, index - item <= 5, !listBreaks.contains(words[item]) {
+            if negators.contains(words[item]) { return item }
+            item -= 1
+        }
+        return nil
+    }
+
+    static let untilWords: Set<String> = ["until", "till", "til", "untill"]
+    static let likeWhat: Set<String> = ["this", "it"]
     static let intensities: Set<String> = ["bad", "badly", "severe", "strong", "intense", "painful", "much"]
     /// "can't sit without", "unable to stand without".
     static let inability: Set<String> = ["cant", "cannot", "unable", "impossible", "couldnt"]
+    /// Words that end a list item's reach back to a denial ("no numbness and ...", "no fever but ...").
+    static let listBreaks: Set<String> = ["and", "but", "though", "although", "yet", "except"]
 
     static let negators: Set<String> = ["no", "not", "without", "never", "nor", "dont", "didnt", "havent", "hasnt",
                                         "doesnt", "isnt", "wasnt", "arent", "hadnt", "nothing", "neither"]
