@@ -20,7 +20,8 @@ struct InterruptTests {
                       "I can't sit without chest pain", "I cant feel when i wipe", "out of breath",
                       "I haven't peed since yesterday", "no strength in my legs", "I can barely breathe",
                       "I couldn't pee this morning", "tingling down there", "my legs gave out", "a car hit me",
-                      "it hurts to pee", "I'm burning up", "lower back\u{0}chest pain", "high, my chest aches"])
+                      "it hurts to pee", "I'm burning up", "lower back\u{0}chest pain", "high, my chest aches",
+                      "yes, also I had breast cancer", "I'm on chemo"])
     func plainWordsForRedFlagsFire(line: String) throws {
         let spec = try Fixture.dialog("back-strain")
         #expect(InterruptMatcher(spec: spec).match(line) != nil, "\(line) should interrupt")
@@ -31,7 +32,8 @@ struct InterruptTests {
                       "I don't have a temperature", "no dizziness", "not dizzy", "no, never had chest pain before",
                       "I've never passed out before", "No chest pain or shortness of breath",
                       "no, I haven't wet or soiled myself", "no fever or chills", "I don't get chest pain like that",
-                      "I don't have chest pain that bad, just a twinge", "I was dizzy from standing up too fast"])
+                      "I don't have chest pain that bad, just a twinge", "I was dizzy from standing up too fast",
+                      "no history of cancer", "I've never had cancer"])
     func deniedOrOrdinaryLinesDoNotFire(line: String) throws {
         let spec = try Fixture.dialog("back-strain")
         #expect(InterruptMatcher(spec: spec).match(line) == nil, "\(line) should not interrupt")

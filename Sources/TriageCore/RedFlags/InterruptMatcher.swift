@@ -103,5 +103,5 @@ public struct InterruptMatcher: Sendable {
                                         "doesnt", "isnt", "wasnt", "arent", "hadnt", "nothing", "neither"]
     static let negationFillers: Set<String> = ["a", "an", "any", "have", "had", "has", "got", "get", "feel", "feeling",
                                                "felt", "been", "having", "do", "does", "did", "experienced",
-                                               "noticed", "signs", "of", "sign", "real", "really", "ever"]
+                                               "noticed", "signs", "of", "sign", "real", "really", "ever", "history", "previous"]
 }
