@@ -67,7 +67,11 @@ struct AnswerMatchingTests {
                       ("no, not that I know of", false), ("no, I'm fine", false), ("no problems", false),
                       ("no, only back pain", false), ("no just my back", false), ("no, not now", false), ("no sir", false),
                       ("yes, I have numbness", true), ("yes it is numb on my buttocks", true), ("yes both legs", true),
-                      ("yes, since yesterday", true), ("yes, breast cancer", true)])
+                      ("yes, since yesterday", true), ("yes, breast cancer", true), ("yes, a little", true),
+                      ("yes I think so", true), ("yes, no feeling at all", true), ("yeah, sort of", true),
+                      ("nothing like that", false), ("not that I know of", false), ("no, just a sore back", false),
+                      ("no, it's just my back that hurts", false), ("no, absolutely not", false), ("no mate", false),
+                      ("no, everything is normal", false), ("I have not", false), ("nothing", false)])
     func plainDenialsAndDetailedYesAtAWarningSignQuestion(input: String, yes: Bool) {
         #expect(matcher.match(input, to: Self.redFlagQuestion) == .answer(.yesNo(yes)))
     }

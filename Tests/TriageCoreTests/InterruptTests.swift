@@ -21,7 +21,14 @@ struct InterruptTests {
                       "I haven't peed since yesterday", "no strength in my legs", "I can barely breathe",
                       "I couldn't pee this morning", "tingling down there", "my legs gave out", "a car hit me",
                       "it hurts to pee", "I'm burning up", "lower back\u{0}chest pain", "high, my chest aches",
-                      "yes, also I had breast cancer", "I'm on chemo"])
+                      "yes, also I had breast cancer", "I'm on chemo",
+                      // A third review: loss of control said as a denial, "before today", "unless", an "or" list whose
+                      // next item itself says something is missing, doubts that are not denials.
+                      "I don't have bladder control", "I don't have any bowel control", "I never had chest pain before today",
+                      "I don't get chest pain unless I walk", "I'm not short of breath unless I walk",
+                      "I don't have chest pain except when I walk", "I don't have a fever or can't pee",
+                      "not sure if it's numb or can't feel the toilet paper", "I have not been able to pee",
+                      "I don't feel anything down there", "my groin feels numb"])
     func plainWordsForRedFlagsFire(line: String) throws {
         let spec = try Fixture.dialog("back-strain")
         #expect(InterruptMatcher(spec: spec).match(line) != nil, "\(line) should interrupt")

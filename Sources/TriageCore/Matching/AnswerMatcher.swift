@@ -171,6 +171,9 @@ public struct AnswerMatcher: Sendable {
         let yes = words.normalizedYes, no = words.normalizedNo
         if yes.contains(phrase) { return .answer(.yesNo(true)) }
         if no.contains(phrase) { return .answer(.yesNo(false)) }
+        // At a warning-sign question a yes is a yes however it is hedged or explained: "yes, a little", "yes, no
+        // feeling at all", "yeah, sort of". Asking again would end in a hand-off instead of the advice.
+        if redFlag, yes.contains(input[0]) { return .answer(.yesNo(true)) }
         // "not sure", "no idea": unsure is never taken as an answer, least of all at a red-flag question.
         if Self.unsure.contains(where: { Phrase.occurs($0, in: input) }) { return .notUnderstood }
         // "no, actually yes", "nah yes": both at once means ask again, never pick one.
@@ -198,7 +201,9 @@ public struct AnswerMatcher: Sendable {
                                    "ive", "so", "far", "as", "know", "of", "certainly", "definitely", "absolutely",
                                    "thankfully", "luckily", "fortunately", "fine", "ok", "okay", "good", "well", "problems",
                                    "problem", "issues", "only", "just", "my", "back", "pain", "now", "sir", "else", "right",
-                                   "nope", "nah"])
+                                   "nope", "nah", "like", "changes", "change", "mate", "maam", "madam", "a", "the",
+                                   "sore", "stiff", "stiffness", "ache", "aches", "aching", "hurts", "normal", "normally",
+                                   "everything", "lately", "recently", "ever", "neck", "shoulder", "shoulders", "usual"])
 
     static let unsure: [[String]] = ["no idea", "no clue", "not sure", "dont know", "do not know", "unsure", "maybe",
                                      "perhaps", "not certain", "cant say", "cant tell", "think", "guess", "possibly",

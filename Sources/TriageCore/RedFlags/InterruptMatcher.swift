@@ -67,6 +67,8 @@ public struct InterruptMatcher: Sendable {
         if let next = after.first {
             let following = after.dropFirst().first
             if untilWords.contains(next) { return false }
+            // "never had chest pain before today / before this week" (but "never had chest pain before" is a denial).
+            if next == "before", let following, recentWords.contains(following) { return false }
             if next == "like", let following, likeWhat.contains(following) { return false }
             if next == "as" || next == "so" || next == "this", let following, intensities.contains(following) { return false }
         }
@@ -80,18 +82,30 @@ public struct InterruptMatcher: Sendable {
         var index = start - 1
         while index >= 0, negationFillers.contains(words[index]) { index -= 1 }
         guard index >= 0 else { return nil }
-        if negators.contains(words[index]) { return index }
+        if negators.contains(words[index]) { return isDenial(at: index, in: words) ? index : nil }
         guard words[index] == "or" || words[index] == "nor" else { return nil }
+        // A phrase that itself says something is missing ("can't pee", "no feeling down there") reports it, even as
+        // the next item of a list: "I don't have a fever or can't pee".
+        if start < words.count, negators.contains(words[start]) || inability.contains(words[start]) { return nil }
         // Back over the previous item to what denied it.
         var item = index - 1
         while item >= 0, index - item <= 5, !listBreaks.contains(words[item]) {
-            if negators.contains(words[item]) { return item }
+            if negators.contains(words[item]) { return isDenial(at: item, in: words) ? item : nil }
             item -= 1
         }
         return nil
     }
 
-    static let untilWords: Set<String> = ["until", "till", "til", "untill"]
+    /// "not sure", "not certain" are doubts, not denials.
+    private static func isDenial(at index: Int, in words: [String]) -> Bool {
+        !(words[index] == "not" && index + 1 < words.count && doubts.contains(words[index + 1]))
+    }
+
+    /// "no chest pain until / unless / except when I walk": it comes, then.
+    static let untilWords: Set<String> = ["until", "till", "til", "untill", "unless", "except", "apart"]
+    static let recentWords: Set<String> = ["today", "yesterday", "this", "last", "now", "recently", "tonight", "monday",
+                                           "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let doubts: Set<String> = ["sure", "certain"]
     static let likeWhat: Set<String> = ["this", "it"]
     static let intensities: Set<String> = ["bad", "badly", "severe", "strong", "intense", "painful", "much"]
     /// "can't sit without", "unable to stand without".

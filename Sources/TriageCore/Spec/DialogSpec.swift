@@ -224,7 +224,8 @@ public struct Words: Sendable, Equatable {
     }
     public var no: [String] = ["no", "n", "nope", "nah", "not really", "no thanks", "never", "none", "i dont",
                                "i havent", "it isnt", "negative", "false", "not at all", "definitely not",
-                               "absolutely not", "certainly not", "of course not"] {
+                               "absolutely not", "certainly not", "of course not", "no absolutely not", "nothing",
+                               "nothing like that", "not that i know of", "i have not", "not ever"] {
         didSet { normalizedNo = Set(no.map(Normalizer.normalize)) }
     }
     public var skip: [String] = ["skip", "none", "no", "n/a", "-", "no thanks", "i dont have one"] {
