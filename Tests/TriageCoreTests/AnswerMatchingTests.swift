@@ -61,6 +61,12 @@ struct AnswerMatchingTests {
         #expect(matcher.match(input, to: Self.redFlagQuestion) == .notUnderstood)
     }
 
+    /// "none" or "nothing" to "less or no feeling in your genitals?" may mean the feeling is gone.
+    @Test(arguments: ["none", "nothing", "None at all.", "nothing at all"])
+    func emptyAnswersAtAWarningSignQuestionAreAskedAgain(input: String) {
+        #expect(matcher.match(input, to: Self.redFlagQuestion) == .notUnderstood)
+    }
+
     /// A plain denial is still a no there, and a yes with details is a yes: asking again would end in a hand-off
     /// instead of the emergency advice (a second review found that).
     @Test(arguments: [("no I don't", false), ("nope, not at all", false), ("no I haven't", false), ("No, thank you", false),
@@ -71,7 +77,7 @@ struct AnswerMatchingTests {
                       ("yes I think so", true), ("yes, no feeling at all", true), ("yeah, sort of", true),
                       ("nothing like that", false), ("not that I know of", false), ("no, just a sore back", false),
                       ("no, it's just my back that hurts", false), ("no, absolutely not", false), ("no mate", false),
-                      ("no, everything is normal", false), ("I have not", false), ("nothing", false)])
+                      ("no, everything is normal", false), ("I have not", false), ("nothing like that", false)])
     func plainDenialsAndDetailedYesAtAWarningSignQuestion(input: String, yes: Bool) {
         #expect(matcher.match(input, to: Self.redFlagQuestion) == .answer(.yesNo(yes)))
     }

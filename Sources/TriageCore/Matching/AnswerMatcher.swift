@@ -170,6 +170,9 @@ public struct AnswerMatcher: Sendable {
         let phrase = input.count == 1 ? input[0] : input.joined(separator: " ")
         let yes = words.normalizedYes, no = words.normalizedNo
         if yes.contains(phrase) { return .answer(.yesNo(true)) }
+        // "none" / "nothing" to "have you noticed less or no feeling in your genitals?" may mean the feeling is gone:
+        // at a warning-sign question they are asked again.
+        if redFlag, Self.emptyAnswers.contains(phrase) { return .notUnderstood }
         if no.contains(phrase) { return .answer(.yesNo(false)) }
         // At a warning-sign question a yes is a yes however it is hedged or explained: "yes, a little", "yes, no
         // feeling at all", "yeah, sort of". Asking again would end in a hand-off instead of the advice.
@@ -192,6 +195,8 @@ public struct AnswerMatcher: Sendable {
         }
         return .notUnderstood
     }
+
+    static let emptyAnswers: Set<String> = ["none", "nothing", "none at all", "nothing at all"]
 
     /// Words that may follow a "no" at a warning-sign question without reporting anything ("no, I haven't",
     /// "nope, not at all", "no, I'm fine", "no, just my back").
