@@ -56,7 +56,10 @@ struct AnswerMatchingTests {
     /// At a warning-sign question, a "no" that goes on to describe something is no denial: "no feeling at all" to "any
     /// numbness between your legs?" reports the numbness. (Found by a black-box review: each was booked as a "no".)
     @Test(arguments: ["no feeling at all", "no strength in my legs", "never feel the need anymore", "no, it feels numb",
-                      "no warning at all, it came on suddenly", "no urge at all", "no position helps", "never felt so ill"])
+                      "no warning at all, it came on suddenly", "no urge at all", "no position helps", "never felt so ill",
+                      // A fourth review: a "no" followed by words that state the symptom, or say it is new.
+                      "no, I've had it recently", "no, i have had it lately", "no, I do have it", "no that is my problem",
+                      "no, just recently", "no, only now", "no, i do now", "no, it is now", "no, not now", "no, i do"])
     func noThenASymptomAtAWarningSignQuestionIsAskedAgain(input: String) {
         #expect(matcher.match(input, to: Self.redFlagQuestion) == .notUnderstood)
     }
@@ -71,13 +74,14 @@ struct AnswerMatchingTests {
     /// instead of the emergency advice (a second review found that).
     @Test(arguments: [("no I don't", false), ("nope, not at all", false), ("no I haven't", false), ("No, thank you", false),
                       ("no, not that I know of", false), ("no, I'm fine", false), ("no problems", false),
-                      ("no, only back pain", false), ("no just my back", false), ("no, not now", false), ("no sir", false),
+                      ("no, only back pain", false), ("no just my back", false), ("no sir", false),
                       ("yes, I have numbness", true), ("yes it is numb on my buttocks", true), ("yes both legs", true),
                       ("yes, since yesterday", true), ("yes, breast cancer", true), ("yes, a little", true),
                       ("yes I think so", true), ("yes, no feeling at all", true), ("yeah, sort of", true),
                       ("nothing like that", false), ("not that I know of", false), ("no, just a sore back", false),
-                      ("no, it's just my back that hurts", false), ("no, absolutely not", false), ("no mate", false),
-                      ("no, everything is normal", false), ("I have not", false), ("nothing like that", false)])
+                      ("no, absolutely not", false), ("no mate", false),
+                      ("no, everything is normal", false), ("I have not", false), ("nothing like that", false),
+                      ("no, it's fine", false), ("no, I don't have that", false)])
     func plainDenialsAndDetailedYesAtAWarningSignQuestion(input: String, yes: Bool) {
         #expect(matcher.match(input, to: Self.redFlagQuestion) == .answer(.yesNo(yes)))
     }

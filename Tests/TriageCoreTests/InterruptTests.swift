@@ -28,7 +28,8 @@ struct InterruptTests {
                       "I don't get chest pain unless I walk", "I'm not short of breath unless I walk",
                       "I don't have chest pain except when I walk", "I don't have a fever or can't pee",
                       "not sure if it's numb or can't feel the toilet paper", "I have not been able to pee",
-                      "I don't feel anything down there", "my groin feels numb"])
+                      "I don't feel anything down there", "my groin feels numb", "I've never had chest pain this sharp",
+                      "never had a fever this high"])
     func plainWordsForRedFlagsFire(line: String) throws {
         let spec = try Fixture.dialog("back-strain")
         #expect(InterruptMatcher(spec: spec).match(line) != nil, "\(line) should interrupt")

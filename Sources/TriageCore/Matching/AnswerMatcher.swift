@@ -191,24 +191,40 @@ public struct AnswerMatcher: Sendable {
         if saysNo, no.contains(input[0]) {
             guard redFlag else { return .answer(.yesNo(false)) }
             let rest = input.dropFirst().filter { !no.contains($0) }
-            return rest.allSatisfy(Self.denyingWords.contains) ? .answer(.yesNo(false)) : .notUnderstood
+            return Self.isPlainDenial(Array(rest)) ? .answer(.yesNo(false)) : .notUnderstood
         }
         return .notUnderstood
     }
 
     static let emptyAnswers: Set<String> = ["none", "nothing", "none at all", "nothing at all"]
 
-    /// Words that may follow a "no" at a warning-sign question without reporting anything ("no, I haven't",
-    /// "nope, not at all", "no, I'm fine", "no, just my back").
-    static let denyingWords = Set(["i", "it", "its", "that", "thats", "this", "is", "isnt", "was", "wasnt", "am", "im", "not",
-                                   "dont", "doesnt", "didnt", "havent", "hasnt", "hadnt", "arent", "never", "none", "nothing",
-                                   "at", "all", "thanks", "thank", "you", "really", "do", "does", "did", "have", "has", "had",
-                                   "ive", "so", "far", "as", "know", "of", "certainly", "definitely", "absolutely",
-                                   "thankfully", "luckily", "fortunately", "fine", "ok", "okay", "good", "well", "problems",
-                                   "problem", "issues", "only", "just", "my", "back", "pain", "now", "sir", "else", "right",
-                                   "nope", "nah", "like", "changes", "change", "mate", "maam", "madam", "a", "the",
-                                   "sore", "stiff", "stiffness", "ache", "aches", "aching", "hurts", "normal", "normally",
-                                   "everything", "lately", "recently", "ever", "neck", "shoulder", "shoulders", "usual"])
+    /// Whether the words after a "no" at a warning-sign question only deny: "no, I haven't", "nope, not at all", "no,
+    /// I'm fine", "no, just a sore back". Words that could state the symptom ("I do", "I've had it", "it is") need a
+    /// denial or a reassurance with them ("no, I don't", "no, it's fine"), and words of time never pass ("no, just
+    /// recently", "no, only now", "no, not lately": the symptom may be new).
+    static func isPlainDenial(_ words: [String]) -> Bool {
+        guard words.allSatisfy({ denyingWords.contains($0) || assertingWords.contains($0) }) else { return false }
+        if words.contains(where: timeWords.contains) { return false }
+        guard words.contains(where: assertingWords.contains) else { return true }
+        return words.contains(where: { negations.contains($0) || reassurances.contains($0) })
+    }
+
+    /// Words that may follow a "no" at a warning-sign question without reporting anything.
+    static let denyingWords = Set(["that", "thats", "this", "isnt", "wasnt", "im", "not", "dont", "doesnt", "didnt", "havent",
+                                   "hasnt", "hadnt", "arent", "never", "none", "nothing", "at", "all", "thanks", "thank",
+                                   "you", "really", "so", "far", "as", "know", "of", "certainly", "definitely",
+                                   "absolutely", "thankfully", "luckily", "fortunately", "fine", "ok", "okay", "good",
+                                   "well", "problems", "issues", "only", "just", "my", "back", "pain", "sir", "else",
+                                   "right", "nope", "nah", "like", "changes", "change", "mate", "maam", "madam", "a",
+                                   "the", "sore", "stiff", "stiffness", "ache", "aches", "aching", "normal", "normally",
+                                   "everything", "ever", "neck", "shoulder", "shoulders", "usual"])
+    /// Words that, after a "no", could be stating the symptom: "no, I do have it", "no, that is my problem".
+    static let assertingWords: Set<String> = ["i", "it", "its", "is", "was", "am", "do", "does", "did", "have", "has", "had",
+                                              "ive", "hurts", "problem"]
+    static let timeWords: Set<String> = ["now", "recently", "lately", "today", "yesterday", "since", "started", "new"]
+    static let negations: Set<String> = ["not", "dont", "doesnt", "didnt", "havent", "hasnt", "hadnt", "isnt", "wasnt",
+                                         "arent", "never", "nothing", "none", "nope"]
+    static let reassurances: Set<String> = ["fine", "ok", "okay", "normal", "normally", "good", "well", "usual"]
 
     static let unsure: [[String]] = ["no idea", "no clue", "not sure", "dont know", "do not know", "unsure", "maybe",
                                      "perhaps", "not certain", "cant say", "cant tell", "think", "guess", "possibly",

@@ -107,7 +107,8 @@ public struct InterruptMatcher: Sendable {
                                            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     static let doubts: Set<String> = ["sure", "certain"]
     static let likeWhat: Set<String> = ["this", "it"]
-    static let intensities: Set<String> = ["bad", "badly", "severe", "strong", "intense", "painful", "much"]
+    static let intensities: Set<String> = ["bad", "badly", "severe", "strong", "intense", "painful", "much", "sharp", "high",
+                                           "heavy", "tight", "extreme", "awful", "terrible", "horrible"]
     /// "can't sit without", "unable to stand without".
     static let inability: Set<String> = ["cant", "cannot", "unable", "impossible", "couldnt"]
     /// Words that end a list item's reach back to a denial ("no numbness and ...", "no fever but ...").
