@@ -81,7 +81,8 @@ struct AnswerMatchingTests {
                       ("nothing like that", false), ("not that I know of", false), ("no, just a sore back", false),
                       ("no, absolutely not", false), ("no mate", false),
                       ("no, everything is normal", false), ("I have not", false), ("nothing like that", false),
-                      ("no, it's fine", false), ("no, I don't have that", false)])
+                      ("no, it's fine", false), ("no, I don't have that", false), ("no, everything's normal", false),
+                      ("no, it's alright", false)])
     func plainDenialsAndDetailedYesAtAWarningSignQuestion(input: String, yes: Bool) {
         #expect(matcher.match(input, to: Self.redFlagQuestion) == .answer(.yesNo(yes)))
     }

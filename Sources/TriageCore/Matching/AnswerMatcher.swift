@@ -217,14 +217,14 @@ public struct AnswerMatcher: Sendable {
                                    "well", "problems", "issues", "only", "just", "my", "back", "pain", "sir", "else",
                                    "right", "nope", "nah", "like", "changes", "change", "mate", "maam", "madam", "a",
                                    "the", "sore", "stiff", "stiffness", "ache", "aches", "aching", "normal", "normally",
-                                   "everything", "ever", "neck", "shoulder", "shoulders", "usual"])
+                                   "everything", "everythings", "ever", "neck", "shoulder", "shoulders", "usual", "alright"])
     /// Words that, after a "no", could be stating the symptom: "no, I do have it", "no, that is my problem".
     static let assertingWords: Set<String> = ["i", "it", "its", "is", "was", "am", "do", "does", "did", "have", "has", "had",
                                               "ive", "hurts", "problem"]
     static let timeWords: Set<String> = ["now", "recently", "lately", "today", "yesterday", "since", "started", "new"]
     static let negations: Set<String> = ["not", "dont", "doesnt", "didnt", "havent", "hasnt", "hadnt", "isnt", "wasnt",
                                          "arent", "never", "nothing", "none", "nope"]
-    static let reassurances: Set<String> = ["fine", "ok", "okay", "normal", "normally", "good", "well", "usual"]
+    static let reassurances: Set<String> = ["fine", "ok", "okay", "normal", "normally", "good", "well", "usual", "alright"]
 
     static let unsure: [[String]] = ["no idea", "no clue", "not sure", "dont know", "do not know", "unsure", "maybe",
                                      "perhaps", "not certain", "cant say", "cant tell", "think", "guess", "possibly",
