@@ -77,7 +77,7 @@ public struct InterruptMatcher: Sendable {
     }
 
     /// Where the negator denying the words from `start` on is, if any: right before them (fillers aside), or before
-    /// the first item of an "or" list they end ("no X or Y"; at most four words an item).
+    /// the previous item of an "or" list they end ("no X or Y"; the denial at most five words before the "or").
     private static func denial(before start: Int, in words: [String]) -> Int? {
         var index = start - 1
         while index >= 0, negationFillers.contains(words[index]) { index -= 1 }
