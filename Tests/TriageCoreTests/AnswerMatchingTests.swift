@@ -87,6 +87,42 @@ struct AnswerMatchingTests {
         #expect(matcher.match(input, to: Self.redFlagQuestion) == .answer(.yesNo(yes)))
     }
 
+    /// A question with `yes_phrases`: its own words for what it asks about.
+    static let numbnessQuestion: Question = {
+        var question = Question(input: .yesno, ask: "Any numbness or tingling between your legs?", redFlag: .emergency)
+        question.yesPhrases = ["numb", "numbness", "tingling", "pins and needles", "no feeling", "can't feel"]
+        return question
+    }()
+
+    /// People answer with the symptom, not with "yes" (a review found "numb" and "a little numb" asked again until
+    /// the hand-off): naming the question's own symptom is a yes, even after a doubt or a "no".
+    @Test(arguments: ["numb", "a little numb", "pins and needles down there", "no feeling at all",
+                      "I can't feel the toilet paper", "not sure, a bit numb", "no numbness but tingling",
+                      "kind of tingling", "No. Numb.", "no, numb"])
+    func theQuestionsOwnSymptomIsAYes(input: String) {
+        #expect(matcher.match(input, to: Self.numbnessQuestion) == .answer(.yesNo(true)))
+    }
+
+    /// Denying the question's own symptom, and saying nothing else, is a no.
+    @Test(arguments: ["no numbness", "no numbness or tingling", "I don't have any numbness", "never had any numbness",
+                      "no, no tingling", "no numbness, I'm fine", "not numb", "I have no numbness"])
+    func denyingTheQuestionsOwnSymptomIsANo(input: String) {
+        #expect(matcher.match(input, to: Self.numbnessQuestion) == .answer(.yesNo(false)))
+    }
+
+    /// A denial of the symptom that goes on to say more is still asked again.
+    @Test(arguments: ["no numbness since yesterday", "no numbness, my legs are weak", "no numbness, it is new"])
+    func denyingTheSymptomAndSayingMoreIsAskedAgain(input: String) {
+        #expect(matcher.match(input, to: Self.numbnessQuestion) == .notUnderstood)
+    }
+
+    /// Everyday denials a review found asked again at a warning-sign question.
+    @Test(arguments: ["I don't think so", "no, I don't think so", "none of those", "no to all", "none of the above",
+                      "never had any", "I haven't got", "not that I've noticed", "no, they're fine"])
+    func everydayDenialsAtAWarningSignQuestion(input: String) {
+        #expect(matcher.match(input, to: Self.redFlagQuestion) == .answer(.yesNo(false)))
+    }
+
     /// Elsewhere the first word decides, details and all ("no I'm a man" to the pregnancy question).
     @Test(arguments: [("no I'm a man", false), ("yes I take warfarin", true), ("yes, perfect", true),
                       ("no feeling at all", false), ("yes, everything is correct", true)])

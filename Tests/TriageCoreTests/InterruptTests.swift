@@ -47,6 +47,40 @@ struct InterruptTests {
         #expect(InterruptMatcher(spec: spec).match(line) == nil, "\(line) should not interrupt")
     }
 
+    /// One word of a pattern misspelt (a letter missing, added, changed, or two swapped) still interrupts.
+    @Test(arguments: ["lower back, chest pian", "I cnat pee", "I wet mysefl", "numb betwen my legs", "I cant brethe",
+                      "I have chset pain", "I cant feel my leggs"])
+    func misspeltRedFlagsFire(line: String) throws {
+        let spec = try Fixture.dialog("back-strain")
+        #expect(InterruptMatcher(spec: spec).match(line) != nil, "\(line) should interrupt")
+    }
+
+    /// A misspelling is corrected only to complete a pattern of two words or more, never a word the dialog uses,
+    /// and a denial still denies: "painted" is not "fainted", "feel off" is not "fell off".
+    @Test(arguments: ["no chest pian", "I painted the ceiling", "brushing my teeth hurts", "I feel off today",
+                      "a week ago", "lifitng", "I dont have chset pain"])
+    func misspellingsOfOtherWordsDoNotFire(line: String) throws {
+        let spec = try Fixture.dialog("back-strain")
+        #expect(InterruptMatcher(spec: spec).match(line) == nil, "\(line) should not interrupt")
+    }
+
+    @Test(arguments: [("pian", "pain", true), ("chset", "chest", true), ("pai", "pain", true), ("paint", "pain", true),
+                      ("pain", "pain", false), ("pina", "pain", false), ("chest", "chess", true), ("cheste", "chest", true),
+                      ("xhest", "chest", true), ("chets", "chest", true), ("hcest", "chest", true), ("ches", "chest", true),
+                      ("cehts", "chest", false), ("painful", "pain", false)])
+    func oneEditApart(typed: String, word: String, expected: Bool) {
+        #expect(Misspellings.isOneEdit(Array(typed.utf8), Array(word.utf8)) == expected)
+    }
+
+    /// Full-width letters (an East Asian keyboard layout) are the letters they look like.
+    @Test(arguments: ["\u{FF43}\u{FF48}\u{FF45}\u{FF53}\u{FF54}\u{3000}\u{FF50}\u{FF41}\u{FF49}\u{FF4E}",
+                      "I have \u{FF23}\u{FF28}\u{FF25}\u{FF33}\u{FF34} \u{FF30}\u{FF21}\u{FF29}\u{FF2E}\u{FF01}"])
+    func fullWidthLettersInterrupt(line: String) throws {
+        let spec = try Fixture.dialog("back-strain")
+        #expect(InterruptMatcher(spec: spec).match(line) != nil)
+        #expect(Normalizer.words(line).suffix(2) == ["chest", "pain"])
+    }
+
     /// Patterns and lines in other scripts can be typed precomposed or decomposed (Hangul syllables or jamo, Greek
     /// tonos or oxia): the two spellings are the same words and must interrupt either way round.
     @Test(arguments: [("\u{AC00}\u{C2B4} \u{D1B5}\u{C99D}", "\u{1100}\u{1161}\u{1109}\u{1173}\u{11B7} \u{1110}\u{1169}\u{11BC}\u{110C}\u{1173}\u{11BC}"),

@@ -137,6 +137,16 @@ struct LoaderTests {
         #expect(found.contains { $0.code == "E005" && $0.message.contains("out_emergancy") && $0.message.contains("did you mean 'out_emergency'") })
     }
 
+    @Test func yesPhrasesBelongToYesNoQuestionsAndNeedWords() throws {
+        let text = try Fixture.tinyText()
+        let spec = try Fixture.load(text)
+        #expect(spec.node("numb")?.question?.yesPhraseWords.contains(["cant", "feel"]) == true)
+        let onChoice = text.replacing("    input: choice\n", with: "    input: choice\n    yes_phrases: [numb]\n")
+        #expect(Fixture.diagnostics(onChoice).contains { $0.code == "E003" && $0.message.contains("only applies to yesno") })
+        let empty = text.replacing("yes_phrases: [numb,", with: "yes_phrases: [\"?!\", numb,")
+        #expect(Fixture.diagnostics(empty).contains { $0.code == "E003" && $0.message.contains("no words to match") })
+    }
+
     @Test func bookingCannotCarryAnEmergencyDisposition() {
         var text = try! Fixture.tinyText()
         text = text.replacing("    type: booking\n", with: "    type: booking\n    disposition: emergency\n")

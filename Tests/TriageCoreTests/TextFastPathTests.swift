@@ -10,7 +10,10 @@ struct TextFastPathTests {
     static func referenceWords(_ text: String) -> [String] {
         var words: [String] = []
         var current = ""
-        for scalar in text.lowercased().unicodeScalars {
+        for typed in text.lowercased().unicodeScalars {
+            // Full-width forms are the ASCII characters they look like.
+            let scalar = (0xFF01...0xFF5E).contains(typed.value) ? Unicode.Scalar(typed.value - 0xFEE0)!
+                : typed.value == 0x3000 ? " " : typed
             if ["'", "\u{2019}", "\u{2018}", "`", "\u{00B4}"].contains(scalar) { continue }
             let mark = [.nonspacingMark, .spacingMark, .enclosingMark].contains(scalar.properties.generalCategory)
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || mark {

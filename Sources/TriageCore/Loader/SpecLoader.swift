@@ -302,7 +302,7 @@ struct SpecReader {
 
     static let nodeKeys: [Node.Kind: [String]] = [
         .question: ["type", "input", "ask", "why", "help", "hint", "slot", "choices", "min", "max", "validate",
-                    "optional", "red_flag", "red_flag_choices", "ask_if", "next"],
+                    "optional", "red_flag", "red_flag_choices", "yes_phrases", "ask_if", "next"],
         .message: ["type", "say", "next"],
         .summary: ["type", "say", "fields", "show_plan", "ask", "next"],
         .booking: ["type", "stored", "failed", "disposition", "note", "next"],
@@ -380,7 +380,15 @@ struct SpecReader {
             case .text:
                 question.validate = fields["validate"].flatMap { enumValue($0, TextValidation.self, "'validate'") } ?? .any
             case .yesno:
-                break
+                if let phrasesNode = fields["yes_phrases"], let phrases = strings(phrasesNode, "'yes_phrases'") {
+                    question.yesPhrases = phrases
+                    for phrase in phrases where Normalizer.words(phrase).isEmpty {
+                        error(phrasesNode, "yes_phrases has '\(phrase)', which has no words to match", DiagnosticCode.badValue)
+                    }
+                }
+            }
+            if input != .yesno, let extra = fields["yes_phrases"] {
+                error(extra, "'yes_phrases' only applies to yesno questions", DiagnosticCode.badValue)
             }
             if input != .choice && input != .multi, let extra = fields["choices"] {
                 error(extra, "'choices' only applies to choice and multi questions", DiagnosticCode.badValue)

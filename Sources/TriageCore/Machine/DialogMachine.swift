@@ -221,7 +221,7 @@ public struct DialogMachine: Sendable {
             } else if node.kind == .summary {
                 answerSummary(line, words, node, &events)
             } else if let question = node.question {
-                answer(line, words, question, node, &events)
+                answer(line, words, clauses, question, node, &events)
             }
         default: break
         }
@@ -291,8 +291,9 @@ public struct DialogMachine: Sendable {
 
     // MARK: Answers
 
-    private mutating func answer(_ line: String, _ words: [String], _ question: Question, _ node: Node, _ events: inout [Event]) {
-        let result = matcher.match(line, to: question, words: words)
+    private mutating func answer(_ line: String, _ words: [String], _ clauses: [[String]], _ question: Question, _ node: Node,
+                                 _ events: inout [Event]) {
+        let result = matcher.match(line, to: question, words: words, clauses: clauses)
         guard case .answer(let answer) = result else {
             fail(result, node, &events)
             return

@@ -27,13 +27,18 @@ public struct AnswerMatcher: Sendable {
 
     /// The same, with the line's words (`Normalizer.words(line)`) already worked out: the machine splits each
     /// line into words once and shares them between interrupts, commands and answers.
-    public func match(_ line: String, to question: Question, words input: [String]) -> MatchResult {
+    /// `clauses`: the line's clauses (`Normalizer.clauses(line)`), if already worked out.
+    public func match(_ line: String, to question: Question, words input: [String], clauses: [[String]]? = nil) -> MatchResult {
         let trimmed = line.trimmed
         if trimmed.isEmpty { return .empty }
         switch question.input {
         case .choice: return matchChoice(input, question.choices)
         case .multi: return matchMulti(trimmed, input, question.choices)
-        case .yesno: return matchYesNo(input, redFlag: question.redFlag != nil)
+        case .yesno:
+            // The question's own words are looked for clause by clause: "No. Numb." does not deny the numbness.
+            let yesPhrases = question.yesPhraseWords
+            return matchYesNo(input, redFlag: question.redFlag != nil, yesPhrases: yesPhrases,
+                              clauses: yesPhrases.isEmpty ? [] : clauses ?? Normalizer.clauses(line))
         case .number: return matchNumber(trimmed, min: question.min ?? Int.min, max: question.max ?? Int.max)
         case .text: return matchText(trimmed, validation: question.validate, optional: question.optional)
         }
@@ -165,7 +170,8 @@ public struct AnswerMatcher: Sendable {
     // MARK: Yes / no
 
     /// `redFlag`: the question asks about a warning sign, where a "no" must be a plain no (see below).
-    func matchYesNo(_ input: [String], redFlag: Bool = false) -> MatchResult {
+    /// `yesPhrases`: the question's own words for what it asks about (`Question.yesPhrases`).
+    func matchYesNo(_ input: [String], redFlag: Bool = false, yesPhrases: [[String]] = [], clauses: [[String]] = []) -> MatchResult {
         guard !input.isEmpty else { return .notUnderstood }
         let phrase = input.count == 1 ? input[0] : input.joined(separator: " ")
         let yes = words.normalizedYes, no = words.normalizedNo
@@ -177,6 +183,16 @@ public struct AnswerMatcher: Sendable {
         // At a warning-sign question a yes is a yes however it is hedged or explained: "yes, a little", "yes, no
         // feeling at all", "yeah, sort of". Asking again would end in a hand-off instead of the advice.
         if redFlag, yes.contains(input[0]) { return .answer(.yesNo(true)) }
+        if !yesPhrases.isEmpty, let mention = Self.mentions(yesPhrases, in: clauses.isEmpty ? [input] : clauses) {
+            // "a little numb", "pins and needles", "I can't pee" to the question about it: a yes.
+            if mention.said { return .answer(.yesNo(true)) }
+            // "no numbness", "not numb", "I don't have any numbness or tingling": the question's own symptom
+            // denied, and nothing else said.
+            if mention.rest.allSatisfy(Self.denialOnlyWords.contains), mention.rest.contains(where: InterruptMatcher.negators.contains) {
+                return .answer(.yesNo(false))
+            }
+            if case .answer(.yesNo(false)) = matchYesNo(mention.rest, redFlag: redFlag) { return .answer(.yesNo(false)) }
+        }
         // "not sure", "no idea": unsure is never taken as an answer, least of all at a red-flag question.
         if Self.unsure.contains(where: { Phrase.occurs($0, in: input) }) { return .notUnderstood }
         // "no, actually yes", "nah yes": both at once means ask again, never pick one.
@@ -191,23 +207,58 @@ public struct AnswerMatcher: Sendable {
         if saysNo, no.contains(input[0]) {
             guard redFlag else { return .answer(.yesNo(false)) }
             let rest = input.dropFirst().filter { !no.contains($0) }
-            return Self.isPlainDenial(Array(rest)) ? .answer(.yesNo(false)) : .notUnderstood
+            // "never had any", "not had it": the first word is itself the denial that "had" needs.
+            let negated = input[0] == "never" || input[0] == "not"
+            return Self.isPlainDenial(Array(rest), negated: negated) ? .answer(.yesNo(false)) : .notUnderstood
         }
         return .notUnderstood
     }
 
     static let emptyAnswers: Set<String> = ["none", "nothing", "none at all", "nothing at all"]
 
+    /// Whether `input` mentions one of `phrases` without denying it (`said`), and otherwise the words left once the
+    /// denied mentions are taken out (`rest`): "no numbness or tingling" -> "no or". Nil when none is mentioned.
+    /// A line with a reassurance in it ("no, my chest is fine") denies what it mentions; at worst that leaves a
+    /// line that is asked again, never a yes read as no.
+    static func mentions(_ phrases: [[String]], in clauses: [[String]]) -> (said: Bool, rest: [String])? {
+        var rest: [String] = []
+        var found = false
+        let reassured = clauses.contains { $0.contains(where: reassurances.contains) }
+        for clause in clauses {
+            var denied = [Bool](repeating: false, count: clause.count)
+            for phrase in phrases {
+                for range in Phrase.occurrences(of: phrase, in: clause) {
+                    found = true
+                    guard reassured || InterruptMatcher.isNegated(clause, range) else { return (true, []) }
+                    for i in range { denied[i] = true }
+                }
+            }
+            rest += clause.indices.filter { !denied[$0] }.map { clause[$0] }
+        }
+        return found ? (false, rest) : nil
+    }
+
+    /// What is left of "I don't have any numbness", "never had any numbness or tingling" once the denied symptom is
+    /// taken out: a denial and nothing else.
+    static let denialOnlyWords = InterruptMatcher.negators.union(InterruptMatcher.negationFillers)
+        .union(["i", "or", "and", "nor", "no", "it", "them", "those", "ive", "im", "am", "is", "at", "all", "really"])
+
     /// Whether the words after a "no" at a warning-sign question only deny: "no, I haven't", "nope, not at all", "no,
     /// I'm fine", "no, just a sore back". Words that could state the symptom ("I do", "I've had it", "it is") need a
     /// denial or a reassurance with them ("no, I don't", "no, it's fine"), and words of time never pass ("no, just
     /// recently", "no, only now", "no, not lately": the symptom may be new).
-    static func isPlainDenial(_ words: [String]) -> Bool {
+    static func isPlainDenial(_ words: [String], negated: Bool = false) -> Bool {
         guard words.allSatisfy({ denyingWords.contains($0) || assertingWords.contains($0) }) else { return false }
         if words.contains(where: timeWords.contains) { return false }
-        guard words.contains(where: assertingWords.contains) else { return true }
+        guard words.contains(where: assertingWords.contains), !negated else { return true }
         return words.contains(where: { negations.contains($0) || reassurances.contains($0) })
+            || reassuringPhrases.contains { Phrase.occurs($0, in: words) }
     }
+
+    /// "no, it's just my back": what the person has is the back pain they came about.
+    static let reassuringPhrases: [[String]] = ["just my back", "only my back", "just the back", "only the back",
+                                                "just back pain", "only back pain", "just my neck", "only my neck"]
+        .map(Normalizer.words)
 
     /// Words that may follow a "no" at a warning-sign question without reporting anything.
     static let denyingWords = Set(["that", "thats", "this", "isnt", "wasnt", "im", "not", "dont", "doesnt", "didnt", "havent",
@@ -217,10 +268,12 @@ public struct AnswerMatcher: Sendable {
                                    "well", "problems", "issues", "only", "just", "my", "back", "pain", "sir", "else",
                                    "right", "nope", "nah", "like", "changes", "change", "mate", "maam", "madam", "a",
                                    "the", "sore", "stiff", "stiffness", "ache", "aches", "aching", "normal", "normally",
-                                   "everything", "everythings", "ever", "neck", "shoulder", "shoulders", "usual", "alright"])
+                                   "everything", "everythings", "ever", "neck", "shoulder", "shoulders", "usual", "alright",
+                                   "or", "nor", "any"])
     /// Words that, after a "no", could be stating the symptom: "no, I do have it", "no, that is my problem".
     static let assertingWords: Set<String> = ["i", "it", "its", "is", "was", "am", "do", "does", "did", "have", "has", "had",
-                                              "ive", "hurts", "problem"]
+                                              "ive", "hurts", "problem", "are", "were", "theyre", "feel", "feels",
+                                              "felt", "seem", "seems", "look", "looks"]
     static let timeWords: Set<String> = ["now", "recently", "lately", "today", "yesterday", "since", "started", "new"]
     static let negations: Set<String> = ["not", "dont", "doesnt", "didnt", "havent", "hasnt", "hadnt", "isnt", "wasnt",
                                          "arent", "never", "nothing", "none", "nope"]

@@ -56,7 +56,8 @@ public enum Normalizer {
         }
         if scannedAsASCII { return }
         var current = ""
-        for scalar in text.lowercased().unicodeScalars {
+        for typed in text.lowercased().unicodeScalars {
+            let scalar = Self.narrow(typed)
             if apostrophes.contains(scalar) { continue }
             // Combining marks belong to the letter before them: "pe\u{301}rte" is the word "pérte" typed decomposed
             // (String compares it equal to the precomposed spelling), not "pe" and "rte".
@@ -69,6 +70,16 @@ public enum Normalizer {
             }
         }
         if !current.isEmpty { word(current) }
+    }
+
+    /// Full-width forms (typed with an East Asian keyboard layout: "ｃｈｅｓｔ　ｐａｉｎ") are the ASCII letters, digits
+    /// and punctuation they look like, and the ideographic space is a space.
+    private static func narrow(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0xFF01...0xFF5E: Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar
+        case 0x3000: " "
+        default: scalar
+        }
     }
 
     private static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {

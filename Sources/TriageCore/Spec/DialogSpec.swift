@@ -117,7 +117,15 @@ public struct DialogSpec: Sendable, Equatable {
                       node.summary?.ask, node.booking?.stored, node.booking?.failed, node.booking?.note].compactMap { $0 }
         }
         self.templates = Dictionary(texts.filter(Template.hasBraces).map { ($0, Template.parse($0)) }) { first, _ in first }
-        self.interruptMatcher = InterruptMatcher(interrupts: interrupts) { target in
+        // Every word the dialog itself uses is spelt correctly: never read as a misspelt red-flag word.
+        var knownWords = Set(texts.flatMap(Normalizer.words))
+        for node in nodes {
+            for choice in node.question?.choices ?? [] { knownWords.formUnion(choice.phrases.joined()) }
+        }
+        for list in [words.yes, words.no, words.skip, Array(words.numbers.keys), commands.values.flatMap { $0 }] {
+            knownWords.formUnion(list.flatMap(Normalizer.words))
+        }
+        self.interruptMatcher = InterruptMatcher(interrupts: interrupts, knownWords: knownWords) { target in
             index[target].flatMap { nodes[$0].disposition }?.urgencyRank ?? Disposition.emergency.urgencyRank
         }
     }
@@ -225,7 +233,11 @@ public struct Words: Sendable, Equatable {
     public var no: [String] = ["no", "n", "nope", "nah", "not really", "no thanks", "never", "none", "i dont",
                                "i havent", "it isnt", "negative", "false", "not at all", "definitely not",
                                "absolutely not", "certainly not", "of course not", "no absolutely not", "nothing",
-                               "nothing like that", "not that i know of", "i have not", "not ever"] {
+                               "nothing like that", "not that i know of", "i have not", "not ever", "i dont have",
+                               "i do not have", "i dont have any", "i have no", "i havent got", "i havent had",
+                               "i have not had", "i dont think so", "dont think so", "no i dont think so",
+                               "not that ive noticed", "not that i have noticed", "none of those", "none of them",
+                               "none of the above", "no to all", "no to all of those", "not at all no"] {
         didSet { normalizedNo = Set(no.map(Normalizer.normalize)) }
     }
     public var skip: [String] = ["skip", "none", "no", "n/a", "-", "no thanks", "i dont have one"] {

@@ -116,6 +116,9 @@ public struct Question: Sendable, Equatable {
         var redFlag: Disposition?
         var redFlagChoices: [String]
         var askIf: Condition?
+        var yesPhrases: [String] = []
+        /// `yesPhrases` normalised once.
+        var yesPhraseWords: [[String]] = []
         /// The choices as prompt options, built once.
         var options: [Prompt.Option]
         /// `ask` and `why` have no `{placeholder}` (worked out when set): prompts then skip template rendering.
@@ -184,6 +187,18 @@ public struct Question: Sendable, Equatable {
         get { fields.value.askIf }
         set { fields.value.askIf = newValue }
     }
+    /// A yes/no question's own words for what it asks about: a line that mentions one (not denied) answers yes.
+    /// "a little numb" or "pins and needles" to "any numbness or tingling ...?" reports it, and "no numbness"
+    /// denies it.
+    public var yesPhrases: [String] {
+        get { fields.value.yesPhrases }
+        set {
+            fields.value.yesPhrases = newValue
+            fields.value.yesPhraseWords = newValue.map(Normalizer.words).filter { !$0.isEmpty }
+        }
+    }
+    /// `yesPhrases` as normalised words.
+    public var yesPhraseWords: [[String]] { fields.value.yesPhraseWords }
 
     /// The choices as they are shown in a prompt.
     public var options: [Prompt.Option] { fields.value.options }
