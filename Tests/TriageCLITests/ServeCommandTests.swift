@@ -74,10 +74,10 @@ struct ServeCommandTests {
         let store = try CLI.temporaryDirectory().appendingPathComponent("walks.sqlite").path
         let (process, port, _) = try Self.start(["--bookings", store, "--idle-timeout", "0", "--log-level", "error"])
         defer { kill(process.processIdentifier, SIGTERM); process.waitUntilExit() }
-        let result = try CLI.run(["load", "127.0.0.1:\(port)", "--random-walks", "30", "--sessions", "3", "--turns", "1500", "--json"],
+        let result = try CLI.run(["load", "127.0.0.1:\(port)", "--random-walks", "60", "--sessions", "3", "--turns", "1500", "--json"],
                                  timeout: 120)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("30 random walks of back-strain, seed 1"), "\(result.stderr)")
+        #expect(result.stderr.contains("60 random walks of back-strain, seed 1"), "\(result.stderr)")
         #expect(result.stdout.contains(#""errors":0"#), "\(result.stdout)")
         let sessions = result.stdout.firstMatch(of: /"sessions":(\d+)/).flatMap { Int($0.1) } ?? 0
         #expect(sessions >= 10, "\(result.stdout)")

@@ -123,6 +123,28 @@ struct AnswerMatchingTests {
         #expect(matcher.match(input, to: Self.redFlagQuestion) == .answer(.yesNo(false)))
     }
 
+    /// A fifth review: each of these, typed three times at a warning-sign question, ended in the hand-off instead of the
+    /// advice. Hedges and partial presence say the sign may be there, and the safe reading is yes.
+    @Test(arguments: ["I think so", "a bit", "sometimes", "100%", "it does", "that's right", "uh huh", "ya", "yea", "yess",
+                      "aye", "unfortunately yes", "sadly", "I am", "i did", "it has", "mhm", "mm hmm", "probably", "maybe",
+                      "a little", "slightly", "occasionally", "on and off", "for sure", "totally", "very much so", "defo",
+                      "afraid so", "i guess", "i believe so", "no wait, yes", "no actually yes", "kind of yes"])
+    func hedgedAndEverydayYesAtAWarningSignQuestion(input: String) {
+        #expect(matcher.match(input, to: Self.redFlagQuestion) == .answer(.yesNo(true)))
+    }
+
+    /// A hedge with a denial in it is still asked again there, and "fine" is a no only at a warning-sign question.
+    @Test func hedgedDenialsAndFine() {
+        for input in ["probably not", "maybe not", "I think not", "not sure", "I don't know"] {
+            #expect(matcher.match(input, to: Self.redFlagQuestion) == .notUnderstood, "\(input)")
+        }
+        for input in ["fine", "all good", "no way", "I do not", "I haven't noticed", "it feels normal"] {
+            #expect(matcher.match(input, to: Self.redFlagQuestion) == .answer(.yesNo(false)), "\(input)")
+        }
+        #expect(matcher.match("fine", to: Question(input: .yesno, ask: "")) != .answer(.yesNo(false)))
+        #expect(matcher.match("no wait, yes", to: Question(input: .yesno, ask: "")) == .notUnderstood)
+    }
+
     /// Elsewhere the first word decides, details and all ("no I'm a man" to the pregnancy question).
     @Test(arguments: [("no I'm a man", false), ("yes I take warfarin", true), ("yes, perfect", true),
                       ("no feeling at all", false), ("yes, everything is correct", true)])

@@ -32,7 +32,7 @@ struct BookingJSONTests {
 
     @Test(arguments: ["back-strain", "neck-shoulder"])
     func shippedDialogBookingsAreWrittenAsJSONEncoderWritesThem(dialog: String) throws {
-        let requests = try Self.walkedRequests(dialog, walks: 400)
+        let requests = try Self.walkedRequests(dialog, walks: 600)
         #expect(requests.count > 40)
         for request in requests {
             #expect(Array(BookingJSONWriter.encode(request).utf8) == Array(try Self.encoderJSON(request).utf8))

@@ -47,6 +47,38 @@ struct InterruptTests {
         #expect(InterruptMatcher(spec: spec).match(line) == nil, "\(line) should not interrupt")
     }
 
+    /// A fifth black-box review: plain words for red flags, typed at any question, that fired nothing.
+    @Test(arguments: ["lifting, and a car reversed into me", "lifting, and a forklift hit me", "carrying stuff and I got knocked over by a car",
+                      "desk work, and I was knocked off my scooter", "lifting, and I was hit on the back with a bat",
+                      "no idea, I was in a fight", "lifting, got punched", "wait, I forgot to say I've wee'd myself twice",
+                      "upper back, and my left arm is numb", "I shat myself", "crapped my pants", "can't hold my wee",
+                      "my butt is numb", "can't feel my bum", "numb around my anus", "my bum went numb", "my legs keep giving out",
+                      "my legs are tingling", "my feet are numb", "I can't feel my toes", "it hurts to breathe", "I'm wheezing",
+                      "my jaw is sore", "my belly is pulsing", "I feel lightheaded", "I collapsed", "I have a temp", "I'm hot and cold",
+                      "I use heroin", "I shoot up", "I'm on steroids", "my urine is pink", "my wee is red", "it burns when I wee",
+                      "it hurts when I pee", "weeing blood", "cystitis", "leukaemia", "lymphoma", "one leg is swollen",
+                      "my leg is getting weaker"])
+    func fifthReviewPhrasesFire(line: String) throws {
+        let spec = try Fixture.dialog("back-strain")
+        #expect(InterruptMatcher(spec: spec).match(line) != nil, "\(line) should interrupt")
+    }
+
+    /// The neck dialog had no words for bladder, bowel or spinal-cord signs, infection or cancer (a fifth review).
+    @Test(arguments: [("neck, and I've peed myself twice", "out_emergency"), ("I wet the bed last night", "out_emergency"),
+                      ("I can't wee", "out_emergency"), ("I've lost control of my bowels", "out_emergency"),
+                      ("I pooped myself", "out_emergency"), ("neck, my legs keep giving way", "out_emergency"),
+                      ("my legs are numb", "out_emergency"), ("I can't feel my feet", "out_emergency"),
+                      ("I'm unsteady on my feet", "out_emergency"), ("I keep dropping things and my legs are numb", "out_emergency"),
+                      ("both my hands are tingling", "out_emergency"), ("both arms are weak", "out_emergency"),
+                      ("pain spreading to my jaw", "out_emergency"), ("I'm sweaty", "out_emergency"), ("I can barely breathe", "out_emergency"),
+                      ("I fell off my horse", "out_emergency"), ("I was rear ended", "out_emergency"), ("I dived into a pool", "out_emergency"),
+                      ("I banged my head", "out_emergency"), ("I have a fever and a stiff neck", "out_urgent"), ("I'm on chemo", "out_urgent"),
+                      ("I have cancer", "out_urgent"), ("I inject drugs", "out_urgent"), ("HIV", "out_urgent"), ("I had a transplant", "out_urgent")])
+    func neckDialogScreensCordInfectionAndCancer(line: String, target: String) throws {
+        let spec = try Fixture.dialog("neck-shoulder")
+        #expect(InterruptMatcher(spec: spec).match(line)?.target == target, "\(line) should go to \(target)")
+    }
+
     /// One word of a pattern misspelt (a letter missing, added, changed, or two swapped) still interrupts.
     @Test(arguments: ["lower back, chest pian", "I cnat pee", "I wet mysefl", "numb betwen my legs", "I cant brethe",
                       "I have chset pain", "I cant feel my leggs"])

@@ -179,10 +179,16 @@ public struct AnswerMatcher: Sendable {
         // "none" / "nothing" to "have you noticed less or no feeling in your genitals?" may mean the feeling is gone:
         // at a warning-sign question they are asked again.
         if redFlag, Self.emptyAnswers.contains(phrase) { return .notUnderstood }
-        if no.contains(phrase) { return .answer(.yesNo(false)) }
+        if no.contains(phrase) || redFlag && Self.warningSignDenials.contains(phrase) { return .answer(.yesNo(false)) }
         // At a warning-sign question a yes is a yes however it is hedged or explained: "yes, a little", "yes, no
         // feeling at all", "yeah, sort of". Asking again would end in a hand-off instead of the advice.
         if redFlag, yes.contains(input[0]) { return .answer(.yesNo(true)) }
+        // There, "a bit", "sometimes", "I think so", "probably" say the sign may be there: the advice to get it checked
+        // is the safe answer, and asking again until the hand-off is not. (Unless a denial is in it: "probably not".)
+        if redFlag, Self.warningSignHedges.contains(where: { Phrase.matches($0, in: input, at: 0) }),
+           !input.contains(where: { InterruptMatcher.negators.contains($0) || no.contains($0) }) {
+            return .answer(.yesNo(true))
+        }
         if !yesPhrases.isEmpty, let mention = Self.mentions(yesPhrases, in: clauses.isEmpty ? [input] : clauses) {
             // "a little numb", "pins and needles", "I can't pee" to the question about it: a yes.
             if mention.said { return .answer(.yesNo(true)) }
@@ -198,7 +204,8 @@ public struct AnswerMatcher: Sendable {
         // "no, actually yes", "nah yes": both at once means ask again, never pick one.
         let saysYes = input.contains { yes.contains($0) }
         let saysNo = input.contains { no.contains($0) || $0 == "not" }
-        if saysYes && saysNo { return .notUnderstood }
+        // At a warning-sign question "no wait, yes" or "yes and no" may report the sign: the safe reading is yes.
+        if saysYes && saysNo { return redFlag ? .answer(.yesNo(true)) : .notUnderstood }
         // "yes, it does" / "no, never": the first word decides when nothing contradicts it. Except a "no" at a
         // warning-sign question that goes on to say anything but a denial: "no feeling at all" to "any numbness?"
         // reports the numbness, so it is asked again rather than read as no. (A yes there is a yes whatever follows:
@@ -215,6 +222,23 @@ public struct AnswerMatcher: Sendable {
     }
 
     static let emptyAnswers: Set<String> = ["none", "nothing", "none at all", "nothing at all"]
+
+    /// How people say the warning sign may be there, or is there some of the time.
+    static let warningSignHedges: [[String]] = ["i think so", "think so", "a bit", "a little", "a little bit", "sometimes",
+                                                "probably", "maybe", "slightly", "occasionally", "on and off", "i guess",
+                                                "guess so", "possibly", "kind of", "sort of", "kinda", "sorta",
+                                                "now and then", "now and again", "at times", "partly", "somewhat",
+                                                "might be", "could be", "i suppose", "suppose so", "a few times",
+                                                "once or twice", "here and there", "quite a bit", "a lot", "very",
+                                                "mostly", "often", "always", "constantly"]
+        .map(Normalizer.words)
+
+    /// Denials that are only denials at a warning-sign question ("fine" at the summary means yes).
+    static let warningSignDenials: Set<String> = ["fine", "all good", "im fine", "i feel fine", "all fine", "its fine",
+                                                  "no way", "i do not", "i havent noticed", "havent noticed",
+                                                  "not noticed", "feels normal", "it feels normal", "normal", "all normal",
+                                                  "nein", "non", "negatory", "none of that", "nope none", "never had that",
+                                                  "never had it", "never", "not me", "no never"]
 
     /// Whether `input` mentions one of `phrases` without denying it (`said`), and otherwise the words left once the
     /// denied mentions are taken out (`rest`): "no numbness or tingling" -> "no or". Nil when none is mentioned.

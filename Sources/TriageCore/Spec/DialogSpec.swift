@@ -227,7 +227,11 @@ public enum GlobalCommand: String, Sendable, CaseIterable, Hashable {
 public struct Words: Sendable, Equatable {
     public var yes: [String] = ["yes", "y", "yeah", "yep", "yup", "yes please", "sure", "ok", "okay", "correct",
                                 "right", "i do", "i have", "it is", "affirmative", "true", "absolutely", "definitely",
-                                "certainly", "of course", "indeed", "yes definitely", "yes absolutely"] {
+                                "certainly", "of course", "indeed", "yes definitely", "yes absolutely", "it does",
+                                "it has", "i did", "i am", "thats right", "uh huh", "mhm", "mm hmm", "mmhmm", "ya", "yea",
+                                "yeh", "yah", "yess", "yesss", "aye", "for sure", "totally", "very much so", "defo",
+                                "afraid so", "im afraid so", "i believe so", "sadly", "sadly yes", "unfortunately",
+                                "unfortunately yes", "100", "yes 100", "yes i do", "yes i have", "i do yes", "yes it does"] {
         didSet { normalizedYes = Set(yes.map(Normalizer.normalize)) }
     }
     public var no: [String] = ["no", "n", "nope", "nah", "not really", "no thanks", "never", "none", "i dont",
