@@ -64,10 +64,15 @@ struct AnswerMatchingTests {
         #expect(matcher.match(input, to: Self.redFlagQuestion) == .notUnderstood)
     }
 
-    /// "none" or "nothing" to "less or no feeling in your genitals?" may mean the feeling is gone.
+    /// "none" or "nothing" to "less or no feeling in your genitals?" may mean the feeling is gone; to a question
+    /// worded without a denial ("any numbness between your legs?") it is a no.
     @Test(arguments: ["none", "nothing", "None at all.", "nothing at all"])
-    func emptyAnswersAtAWarningSignQuestionAreAskedAgain(input: String) {
-        #expect(matcher.match(input, to: Self.redFlagQuestion) == .notUnderstood)
+    func emptyAnswersAtANegativelyWordedWarningSignQuestionAreAskedAgain(input: String) {
+        let negative = Question(input: .yesno, ask: "Have you noticed less or no feeling in your genitals?", redFlag: .emergency)
+        #expect(negative.askIsNegative)
+        #expect(matcher.match(input, to: negative) == .notUnderstood)
+        #expect(!Self.redFlagQuestion.askIsNegative)
+        #expect(matcher.match(input, to: Self.redFlagQuestion) == .answer(.yesNo(false)))
     }
 
     /// A plain denial is still a no there, and a yes with details is a yes: asking again would end in a hand-off

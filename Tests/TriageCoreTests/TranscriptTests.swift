@@ -66,6 +66,15 @@ struct TranscriptTests {
         #expect(comparison.updatedText() == "#! dialog: d\n# about this\nRef [..]\n# before input\n> yes\nNew\n# end\n")
     }
 
+    /// A changed question right before an input is replaced in place: the blank line in front of the input stays in
+    /// front of the input (it used to be copied in front of the new question too).
+    @Test func updateReplacesAChangedLineWithoutAddingBlankLines() throws {
+        let text = "#! dialog: d\nWhy\nOld question?\n\n> no\nNext\n"
+        let transcript = try Transcript.parse(text, file: "t")
+        let comparison = TranscriptComparison(transcript, actual: [.output("Why"), .output("New question?"), .input("no"), .output("Next")])
+        #expect(comparison.updatedText() == "#! dialog: d\nWhy\nNew question?\n\n> no\nNext\n")
+    }
+
     @Test func inProcessRunOfTheDocumentedExample() throws {
         let spec = try Fixture.tiny()
         let conversation = TranscriptRunner.converse(spec: spec, emergencyNumber: nil, inputs: ["lower back", "yes"]) { _ in

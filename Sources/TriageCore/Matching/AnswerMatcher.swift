@@ -38,7 +38,8 @@ public struct AnswerMatcher: Sendable {
             // The question's own words are looked for clause by clause: "No. Numb." does not deny the numbness.
             let yesPhrases = question.yesPhraseWords
             return matchYesNo(input, redFlag: question.redFlag != nil, yesPhrases: yesPhrases,
-                              clauses: yesPhrases.isEmpty ? [] : clauses ?? Normalizer.clauses(line))
+                              clauses: yesPhrases.isEmpty ? [] : clauses ?? Normalizer.clauses(line),
+                              negativelyAsked: question.askIsNegative)
         case .number: return matchNumber(trimmed, min: question.min ?? Int.min, max: question.max ?? Int.max)
         case .text: return matchText(trimmed, validation: question.validate, optional: question.optional)
         }
@@ -171,14 +172,16 @@ public struct AnswerMatcher: Sendable {
 
     /// `redFlag`: the question asks about a warning sign, where a "no" must be a plain no (see below).
     /// `yesPhrases`: the question's own words for what it asks about (`Question.yesPhrases`).
-    func matchYesNo(_ input: [String], redFlag: Bool = false, yesPhrases: [[String]] = [], clauses: [[String]] = []) -> MatchResult {
+    /// `negativelyAsked`: the question's own text has a denial in it (`Question.askIsNegative`).
+    func matchYesNo(_ input: [String], redFlag: Bool = false, yesPhrases: [[String]] = [], clauses: [[String]] = [],
+                    negativelyAsked: Bool = true) -> MatchResult {
         guard !input.isEmpty else { return .notUnderstood }
         let phrase = input.count == 1 ? input[0] : input.joined(separator: " ")
         let yes = words.normalizedYes, no = words.normalizedNo
         if yes.contains(phrase) { return .answer(.yesNo(true)) }
         // "none" / "nothing" to "have you noticed less or no feeling in your genitals?" may mean the feeling is gone:
-        // at a warning-sign question they are asked again.
-        if redFlag, Self.emptyAnswers.contains(phrase) { return .notUnderstood }
+        // at a warning-sign question worded with a denial they are asked again (to "any chest pain?" they are a no).
+        if redFlag, negativelyAsked, Self.emptyAnswers.contains(phrase) { return .notUnderstood }
         if no.contains(phrase) || redFlag && Self.warningSignDenials.contains(phrase) { return .answer(.yesNo(false)) }
         // At a warning-sign question a yes is a yes however it is hedged or explained: "yes, a little", "yes, no
         // feeling at all", "yeah, sort of". Asking again would end in a hand-off instead of the advice.

@@ -124,6 +124,7 @@ public struct Question: Sendable, Equatable {
         /// `ask` and `why` have no `{placeholder}` (worked out when set): prompts then skip template rendering.
         var askIsPlain: Bool
         var whyIsPlain: Bool
+        var askIsNegative: Bool
     }
 
     public var input: InputKind {
@@ -132,7 +133,18 @@ public struct Question: Sendable, Equatable {
     }
     public var ask: String {
         get { fields.value.ask }
-        set { fields.value.ask = newValue; fields.value.askIsPlain = !Template.hasBraces(newValue) }
+        set {
+            fields.value.ask = newValue
+            fields.value.askIsPlain = !Template.hasBraces(newValue)
+            fields.value.askIsNegative = Self.isNegative(newValue)
+        }
+    }
+    /// `ask` itself has a denial in it ("is it not eased by any position?", "less or no feeling?"): to such a question
+    /// a bare "none" or "nothing" may say the sign is there.
+    public var askIsNegative: Bool { fields.value.askIsNegative }
+
+    private static func isNegative(_ ask: String) -> Bool {
+        Normalizer.words(ask).contains(where: InterruptMatcher.negators.contains)
     }
     public var why: String? {
         get { fields.value.why }
@@ -211,7 +223,8 @@ public struct Question: Sendable, Equatable {
                                        min: min, max: max, validate: validate, optional: optional, redFlag: redFlag,
                                        redFlagChoices: redFlagChoices, askIf: askIf,
                                        options: choices.map { .init(id: $0.id, label: $0.label) },
-                                       askIsPlain: !Template.hasBraces(ask), whyIsPlain: !Template.hasBraces(why ?? "")))
+                                       askIsPlain: !Template.hasBraces(ask), whyIsPlain: !Template.hasBraces(why ?? ""),
+                                       askIsNegative: Self.isNegative(ask)))
     }
 
     /// Whether this answer is one of the red-flag answers of a screening question.

@@ -166,6 +166,9 @@ public struct TranscriptComparison: Sendable {
         /// Comments stay in front of the block they describe, even when new output is inserted before it.
         func comments(_ e: Int) {
             guard commentsDone.insert(e).inserted else { return }
+            // Blank lines alone are layout, which `emit` redoes (a blank line before each input); kept here they
+            // would also land before output inserted ahead of the input.
+            guard transcript.lines[e].leading.contains(where: { !$0.trimmed.isEmpty }) else { return }
             out += transcript.lines[e].leading
             if !transcript.lines[e].leading.isEmpty { lastWasInput = true }
         }
