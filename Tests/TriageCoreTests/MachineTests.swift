@@ -88,6 +88,19 @@ struct MachineTests {
         #expect(harness.text.first == "I'm having trouble understanding. Please call the clinic.")
     }
 
+    /// At a red-flag yes/no question the hand-off would name no sign: after the last unclear answer it is taken as
+    /// yes, and the person gets that sign's advice.
+    @Test func unclearAnswersAtARedFlagQuestionAreTakenAsYes() throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say(["lower back", "not sure", "no idea"])
+        #expect(harness.outcome == nil)
+        #expect(harness.lastAsk?.id == "numb")
+        harness.say("hmm")
+        #expect(harness.text.first == "I still can't tell whether you have this, so to be safe I will take your answer as a yes.")
+        #expect(harness.outcome == .emergency)
+        #expect(harness.bookings.isEmpty)
+    }
+
     @Test func aGoodAnswerResetsTheAttemptCounter() throws {
         var harness = Harness(try Fixture.tiny())
         harness.say(["kidneys", "kidneys", "lower back", "not sure", "not sure"])

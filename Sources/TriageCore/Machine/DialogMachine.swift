@@ -298,6 +298,10 @@ public struct DialogMachine: Sendable {
             fail(result, node, &events)
             return
         }
+        accept(answer, question, node, &events)
+    }
+
+    private mutating func accept(_ answer: Answer, _ question: Question, _ node: Node, _ events: inout [Event]) {
         attempts = 0
         setAnswer(node.slot ?? node.id, answer)
         if recordsCoverage, question.isRedFlag(answer) { raisedRedFlags.append(node.id) }
@@ -357,6 +361,14 @@ public struct DialogMachine: Sendable {
 
     private mutating func fail(_ result: MatchResult, _ node: Node, _ events: inout [Event]) {
         attempts += 1
+        // A warning-sign yes/no question still unanswered: the safe reading is yes, and the person gets that sign's
+        // advice rather than a hand-off that names no sign.
+        if attempts >= spec.maxAttempts, let question = node.question, question.input == .yesno, question.redFlag != nil {
+            replaying = false
+            events.append(.say(interpolate(spec.messages["red_flag_unclear"])))
+            accept(.yesNo(true), question, node, &events)
+            return
+        }
         if attempts >= spec.maxAttempts, let handoff = spec.handoff {
             replaying = false
             enter(handoff, &events)

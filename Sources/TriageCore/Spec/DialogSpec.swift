@@ -285,6 +285,7 @@ public struct Messages: Sendable, Equatable {
         "invalid_name": "Please type your name using letters.",
         "optional_skip": "You can also type skip.",
         "first_question": "This is the first question.",
+        "red_flag_unclear": "I still can't tell whether you have this, so to be safe I will take your answer as a yes.",
         "quit_confirm": "Do you want to stop now? Nothing has been booked. (yes/no)",
         "quit_done": "Goodbye. Nothing was booked.",
         "resume": "Let's carry on.",
