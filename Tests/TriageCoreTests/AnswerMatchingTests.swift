@@ -103,7 +103,7 @@ struct AnswerMatchingTests {
     /// the hand-off): naming the question's own symptom is a yes, even after a doubt or a "no".
     @Test(arguments: ["numb", "a little numb", "pins and needles down there", "no feeling at all",
                       "I can't feel the toilet paper", "not sure, a bit numb", "no numbness but tingling",
-                      "kind of tingling", "No. Numb.", "no, numb"])
+                      "kind of tingling"])
     func theQuestionsOwnSymptomIsAYes(input: String) {
         #expect(matcher.match(input, to: Self.numbnessQuestion) == .answer(.yesNo(true)))
     }
@@ -116,9 +116,30 @@ struct AnswerMatchingTests {
     }
 
     /// A denial of the symptom that goes on to say more is still asked again.
-    @Test(arguments: ["no numbness since yesterday", "no numbness, my legs are weak", "no numbness, it is new"])
+    @Test(arguments: ["no numbness since yesterday", "no numbness, my legs are weak", "no numbness, it is new",
+                      // After a leading "no" a mention may be the sign or something else: asked again, never a no.
+                      "No. Numb.", "no, numb", "nope, my hand goes numb"])
     func denyingTheSymptomAndSayingMoreIsAskedAgain(input: String) {
         #expect(matcher.match(input, to: Self.numbnessQuestion) == .notUnderstood)
+    }
+
+    /// A sixth review: denials that the shipped dialog's yes_phrases read as yes. Each is now a no or asked again.
+    @Test(arguments: [("rf_immune", "no, I'm not on steroids"), ("rf_immune", "I'm not on steroids"),
+                      ("rf_fall_steroids", "no, only steroid cream"), ("rf_both_legs", "no, my back hurts on both sides"),
+                      ("rf_urine", "no, nothing in my side"), ("rf_urine", "no, but I had a kidney infection years ago"),
+                      ("rf_cancer", "no, but my mum had breast cancer"), ("rf_cancer", "no, I had a kidney stone once"),
+                      ("rf_cancer", "no, I had a lung infection last year"), ("rf_immune", "no, I inject insulin for diabetes"),
+                      ("rf_immune", "I inject insulin for diabetes"), ("rf_immune", "no, just a steroid inhaler for asthma"),
+                      ("rf_saddle", "no, my hand goes numb at the desk"), ("rf_sexual", "no, but my libido has changed with stress"),
+                      ("rf_sexual", "my libido has changed with stress"), ("rf_continence", "no, but I can't hold heavy things"),
+                      ("rf_chest", "no, but I'm sweating because it's hot"), ("rf_chest", "no, my jaw clicks but that is old"),
+                      ("rf_fever", "no, I had the flu jab last week"), ("rf_fever", "I had the flu jab last week"),
+                      ("rf_dvt", "no, only my back is warm from the heat pack"), ("rf_dvt", "my back is red from the heat pad"),
+                      ("rf_weight", "I've lost weight on purpose, dieting"), ("rf_injury_numb", "no, I feel weak from not sleeping")])
+    func denialsThatMentionASymptomWordAreNotAYes(node: String, input: String) throws {
+        let spec = try Fixture.dialog("back-strain")
+        let question = try #require(spec.node(node)?.question)
+        #expect(matcher.match(input, to: question) != .answer(.yesNo(true)), "\(node): \(input)")
     }
 
     /// Everyday denials a review found asked again at a warning-sign question.

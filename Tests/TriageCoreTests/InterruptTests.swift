@@ -54,7 +54,7 @@ struct InterruptTests {
                       "upper back, and my left arm is numb", "I shat myself", "crapped my pants", "can't hold my wee",
                       "my butt is numb", "can't feel my bum", "numb around my anus", "my bum went numb", "my legs keep giving out",
                       "my legs are tingling", "my feet are numb", "I can't feel my toes", "it hurts to breathe", "I'm wheezing",
-                      "my jaw is sore", "my belly is pulsing", "I feel lightheaded", "I collapsed", "I have a temp", "I'm hot and cold",
+                      "my jaw is sore", "my belly is pulsing", "I feel lightheaded", "I have a temp", "I'm hot and cold",
                       "I use heroin", "I shoot up", "I'm on steroids", "my urine is pink", "my wee is red", "it burns when I wee",
                       "it hurts when I pee", "weeing blood", "cystitis", "leukaemia", "lymphoma", "one leg is swollen",
                       "my leg is getting weaker"])
@@ -70,7 +70,7 @@ struct InterruptTests {
                       ("my legs are numb", "out_emergency"), ("I can't feel my feet", "out_emergency"),
                       ("I'm unsteady on my feet", "out_emergency"), ("I keep dropping things and my legs are numb", "out_emergency"),
                       ("both my hands are tingling", "out_emergency"), ("both arms are weak", "out_emergency"),
-                      ("pain spreading to my jaw", "out_emergency"), ("I'm sweaty", "out_emergency"), ("I can barely breathe", "out_emergency"),
+                      ("pain spreading to my jaw", "out_emergency"), ("I can barely breathe", "out_emergency"),
                       ("I fell off my horse", "out_emergency"), ("I was rear ended", "out_emergency"), ("I dived into a pool", "out_emergency"),
                       ("I banged my head", "out_emergency"), ("I have a fever and a stiff neck", "out_urgent"), ("I'm on chemo", "out_urgent"),
                       ("I have cancer", "out_urgent"), ("I inject drugs", "out_urgent"), ("HIV", "out_urgent"), ("I had a transplant", "out_urgent")])
@@ -79,29 +79,22 @@ struct InterruptTests {
         #expect(InterruptMatcher(spec: spec).match(line)?.target == target, "\(line) should go to \(target)")
     }
 
-    /// One word of a pattern misspelt (a letter missing, added, changed, or two swapped) still interrupts.
-    @Test(arguments: ["lower back, chest pian", "I cnat pee", "I wet mysefl", "numb betwen my legs", "I cant brethe",
-                      "I have chset pain", "I cant feel my leggs"])
-    func misspeltRedFlagsFire(line: String) throws {
-        let spec = try Fixture.dialog("back-strain")
-        #expect(InterruptMatcher(spec: spec).match(line) != nil, "\(line) should interrupt")
-    }
-
-    /// A misspelling is corrected only to complete a pattern of two words or more, never a word the dialog uses,
-    /// and a denial still denies: "painted" is not "fainted", "feel off" is not "fell off".
-    @Test(arguments: ["no chest pian", "I painted the ceiling", "brushing my teeth hurts", "I feel off today",
-                      "a week ago", "lifitng", "I dont have chset pain"])
-    func misspellingsOfOtherWordsDoNotFire(line: String) throws {
-        let spec = try Fixture.dialog("back-strain")
-        #expect(InterruptMatcher(spec: spec).match(line) == nil, "\(line) should not interrupt")
-    }
-
-    @Test(arguments: [("pian", "pain", true), ("chset", "chest", true), ("pai", "pain", true), ("paint", "pain", true),
-                      ("pain", "pain", false), ("pina", "pain", false), ("chest", "chess", true), ("cheste", "chest", true),
-                      ("xhest", "chest", true), ("chets", "chest", true), ("hcest", "chest", true), ("ches", "chest", true),
-                      ("cehts", "chest", false), ("painful", "pain", false)])
-    func oneEditApart(typed: String, word: String, expected: Bool) {
-        #expect(Misspellings.isOneEdit(Array(typed.utf8), Array(word.utf8)) == expected)
+    /// Ordinary sentences a sixth review typed that fired an interrupt: some through a misspelling tolerance that was
+    /// then taken out (without a dictionary of real words, "searing" read as "tearing" and "seat" as "sweat" in 40 of
+    /// 290 ordinary lines), some through patterns that were too broad.
+    @Test(arguments: ["a searing pain down my leg", "a gripping pain in my back", "I sat on a cold seat at the stadium",
+                      "I was about to paint the ceiling", "I backed out of the gym class", "I was in a flight for 10 hours",
+                      "I spoiled myself with a new mattress", "I'm letting myself rest", "I can feed myself fine",
+                      "the pain shoots up my back", "pain shooting up my back", "the pain is turning up again",
+                      "I do high tempo running", "it's a plank pain", "pain when peeling potatoes", "I got a temp job in a warehouse",
+                      "I've tried hot and cold packs", "I run over 10k a week", "we got beaten 3-0", "I tackled the garden",
+                      "I've been sweating a lot at the gym", "I collapsed on the sofa", "I don't feel the need to go to a doctor",
+                      "no chest pian", "I feel off today", "a week ago"])
+    func ordinarySentencesDoNotFire(line: String) throws {
+        for dialog in ["back-strain", "neck-shoulder"] {
+            let spec = try Fixture.dialog(dialog)
+            #expect(InterruptMatcher(spec: spec).match(line) == nil, "\(line) should not interrupt in \(dialog)")
+        }
     }
 
     /// Full-width letters (an East Asian keyboard layout) are the letters they look like.

@@ -193,8 +193,11 @@ public struct AnswerMatcher: Sendable {
             return .answer(.yesNo(true))
         }
         if !yesPhrases.isEmpty, let mention = Self.mentions(yesPhrases, in: clauses.isEmpty ? [input] : clauses) {
-            // "a little numb", "pins and needles", "I can't pee" to the question about it: a yes.
-            if mention.said { return .answer(.yesNo(true)) }
+            // "a little numb", "pins and needles", "I can't pee" to the question about it: a yes. After a leading "no"
+            // the mention may belong to something else ("no, but my mum had breast cancer", "no, I'm not on steroids"):
+            // asked again, unless the phrase itself starts the line ("no feeling at all").
+            // ("no numbness but tingling" is a yes: the mention follows a "but".)
+            if mention.said { return no.contains(input[0]) && !mention.leads ? .notUnderstood : .answer(.yesNo(true)) }
             // "no numbness", "not numb", "I don't have any numbness or tingling": the question's own symptom
             // denied, and nothing else said.
             if mention.rest.allSatisfy(Self.denialOnlyWords.contains), mention.rest.contains(where: InterruptMatcher.negators.contains) {
@@ -247,22 +250,41 @@ public struct AnswerMatcher: Sendable {
     /// denied mentions are taken out (`rest`): "no numbness or tingling" -> "no or". Nil when none is mentioned.
     /// A line with a reassurance in it ("no, my chest is fine") denies what it mentions; at worst that leaves a
     /// line that is asked again, never a yes read as no.
-    static func mentions(_ phrases: [[String]], in clauses: [[String]]) -> (said: Bool, rest: [String])? {
+    /// `leads`: the mention said starts the line, or follows a "but" ("no numbness but tingling").
+    static func mentions(_ phrases: [[String]], in clauses: [[String]]) -> (said: Bool, leads: Bool, rest: [String])? {
         var rest: [String] = []
         var found = false
         let reassured = clauses.contains { $0.contains(where: reassurances.contains) }
-        for clause in clauses {
+        for (number, clause) in clauses.enumerated() {
             var denied = [Bool](repeating: false, count: clause.count)
             for phrase in phrases {
                 for range in Phrase.occurrences(of: phrase, in: clause) {
                     found = true
-                    guard reassured || InterruptMatcher.isNegated(clause, range) else { return (true, []) }
+                    guard reassured || InterruptMatcher.isNegated(clause, range) || isDeniedNearby(clause, range.lowerBound) else {
+                        let leads = number == 0 && range.lowerBound == 0
+                            || (range.lowerBound > 0 && ["but", "except"].contains(clause[range.lowerBound - 1]))
+                        return (true, leads, [])
+                    }
                     for i in range { denied[i] = true }
                 }
             }
             rest += clause.indices.filter { !denied[$0] }.map { clause[$0] }
         }
-        return found ? (false, rest) : nil
+        return found ? (false, false, rest) : nil
+    }
+
+    /// A denial up to three words before `start` in the clause, with no "but" or "and" between: "I'm not on steroids",
+    /// "I don't take steroids". Wider than an interrupt's denial, because here it only takes the phrase out: the
+    /// answer is a no only if what is left is itself a plain denial, and is otherwise asked again.
+    static func isDeniedNearby(_ clause: [String], _ start: Int) -> Bool {
+        var index = start - 1
+        while index >= 0, start - index <= 3, !InterruptMatcher.listBreaks.contains(clause[index]) {
+            if InterruptMatcher.negators.contains(clause[index]) {
+                return !(clause[index] == "not" && index + 1 < clause.count && InterruptMatcher.doubts.contains(clause[index + 1]))
+            }
+            index -= 1
+        }
+        return false
     }
 
     /// What is left of "I don't have any numbness", "never had any numbness or tingling" once the denied symptom is

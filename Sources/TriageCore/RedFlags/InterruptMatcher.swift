@@ -7,38 +7,24 @@ public struct InterruptMatcher: Sendable {
     /// Which (length, first byte) pairs start a pattern: most words of a line start none, and are passed over
     /// without hashing them for the lookup above.
     private let firstWords: WordFilter
-    /// Patterns of two words or more, keyed by each of their words that may be misspelt (with its place in the
-    /// pattern): "chest pian" is found through "pain".
-    private let byWord: [String: [(entry: Int, phrase: [String], offset: Int)]]
-    private let misspellings: Misspellings
 
     public init(spec: DialogSpec) {
         self = spec.interruptMatcher
     }
 
-    /// `rank` gives the urgency rank of an interrupt's target (lower is more urgent). `knownWords`: words spelt
-    /// correctly (every word of the dialog), which are never read as a misspelling of a pattern's word.
-    init(interrupts: [Interrupt], knownWords: Set<String> = [], rank: (String) -> Int) {
+    /// `rank` gives the urgency rank of an interrupt's target (lower is more urgent).
+    init(interrupts: [Interrupt], rank: (String) -> Int) {
         entries = interrupts.map { ($0, rank($0.target)) }
         var index: [String: [(entry: Int, phrase: [String])]] = [:]
-        var byWord: [String: [(entry: Int, phrase: [String], offset: Int)]] = [:]
-        var patternWords: [String] = []
         for (entry, interrupt) in interrupts.enumerated() {
             for phrase in interrupt.patterns.map(Normalizer.words) where !phrase.isEmpty {
                 index[phrase[0], default: []].append((entry, phrase))
-                patternWords += phrase
-                guard phrase.count >= 2 else { continue }
-                for (offset, word) in phrase.enumerated() where word.utf8.count >= Misspellings.minimumLength {
-                    byWord[word, default: []].append((entry, phrase, offset))
-                }
             }
         }
         byFirstWord = index
         var filter = WordFilter()
         for word in index.keys { filter.insert(word) }
         firstWords = filter
-        self.byWord = byWord
-        misspellings = Misspellings(targets: byWord.keys.sorted(), known: knownWords.union(patternWords))
     }
 
     /// The interrupt to follow for this line, if any: when several match, the most urgent target wins,
@@ -50,46 +36,23 @@ public struct InterruptMatcher: Sendable {
     /// The same for a line already split into clauses (`Normalizer.clauses`).
     public func match(clauses: [[String]]) -> Interrupt? {
         var best: Int?
-        func consider(_ entry: Int) {
-            guard let current = best else { best = entry; return }
-            if entries[entry].rank < entries[current].rank || (entries[entry].rank == entries[current].rank && entry < current) {
-                best = entry
-            }
-        }
         // Each clause on its own, so "No. Chest pain." is not read as a denial of the chest pain.
         for words in clauses {
             for (start, word) in words.enumerated() {
                 guard firstWords.mayContain(word), let candidates = byFirstWord[word] else { continue }
                 for candidate in candidates where Phrase.matches(candidate.phrase, in: words, at: start)
                     && !Self.isNegated(words, start..<(start + candidate.phrase.count)) {
-                    consider(candidate.entry)
-                }
-            }
-            matchMisspelt(words, consider)
-        }
-        return best.map { entries[$0].interrupt }
-    }
-
-    /// Patterns of two words or more typed with one word misspelt ("chest pian", "cant brethe"): the word is read as
-    /// the pattern's word, the others must be exact. This only ever adds an interrupt (a misspelt denial such as
-    /// "dnot" does not hide a red flag typed correctly). One-word patterns are never matched this way: "fainted"
-    /// is one letter from "painted", "crushing" from "brushing".
-    private func matchMisspelt(_ words: [String], _ consider: (Int) -> Void) {
-        for (position, word) in words.enumerated() where word.utf8.count >= Misspellings.minimumLength {
-            let corrections = misspellings.corrections(of: word)
-            guard !corrections.isEmpty else { continue }
-            var corrected = words
-            for correction in corrections {
-                corrected[position] = correction
-                for candidate in byWord[correction] ?? [] {
-                    let start = position - candidate.offset
-                    if Phrase.matches(candidate.phrase, in: corrected, at: start),
-                       !Self.isNegated(corrected, start..<(start + candidate.phrase.count)) {
-                        consider(candidate.entry)
+                    if let current = best {
+                        let better = entries[candidate.entry].rank < entries[current].rank
+                            || (entries[candidate.entry].rank == entries[current].rank && candidate.entry < current)
+                        if better { best = candidate.entry }
+                    } else {
+                        best = candidate.entry
                     }
                 }
             }
         }
+        return best.map { entries[$0].interrupt }
     }
 
     /// "no chest pain", "I don't have a fever", "without any numbness between my legs": the phrase (at `range` in

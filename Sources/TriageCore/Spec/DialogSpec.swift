@@ -117,15 +117,7 @@ public struct DialogSpec: Sendable, Equatable {
                       node.summary?.ask, node.booking?.stored, node.booking?.failed, node.booking?.note].compactMap { $0 }
         }
         self.templates = Dictionary(texts.filter(Template.hasBraces).map { ($0, Template.parse($0)) }) { first, _ in first }
-        // Every word the dialog itself uses is spelt correctly: never read as a misspelt red-flag word.
-        var knownWords = Set(texts.flatMap(Normalizer.words))
-        for node in nodes {
-            for choice in node.question?.choices ?? [] { knownWords.formUnion(choice.phrases.joined()) }
-        }
-        for list in [words.yes, words.no, words.skip, Array(words.numbers.keys), commands.values.flatMap { $0 }] {
-            knownWords.formUnion(list.flatMap(Normalizer.words))
-        }
-        self.interruptMatcher = InterruptMatcher(interrupts: interrupts, knownWords: knownWords) { target in
+        self.interruptMatcher = InterruptMatcher(interrupts: interrupts) { target in
             index[target].flatMap { nodes[$0].disposition }?.urgencyRank ?? Disposition.emergency.urgencyRank
         }
     }
