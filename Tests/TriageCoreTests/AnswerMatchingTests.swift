@@ -159,6 +159,20 @@ struct AnswerMatchingTests {
         #expect(matcher.match(input, to: Self.redFlagQuestion) == .answer(.yesNo(true)))
     }
 
+    /// A seventh review: a denial with a word of assent in it was read as yes there ("ok" and "sure" are yes words).
+    @Test(arguments: ["no, I'm ok", "no, I'm okay", "no, all ok", "no, ok", "no, sure", "no, right", "nah, I'm ok",
+                      "no, everything is ok", "no, yeah I'm fine"])
+    func denialsWithAWordOfAssentAreANo(input: String) {
+        #expect(matcher.match(input, to: Self.redFlagQuestion) == .answer(.yesNo(false)))
+        #expect(matcher.match(input, to: Self.numbnessQuestion) == .answer(.yesNo(false)))
+    }
+
+    /// Saying both without taking the "no" back is asked again, never a yes or a no.
+    @Test(arguments: ["no, yes I'm sure", "no, my arm is ok", "nope, yes"])
+    func bothWithoutACorrectionIsAskedAgain(input: String) {
+        #expect(matcher.match(input, to: Self.redFlagQuestion) == .notUnderstood)
+    }
+
     /// A hedge with a denial in it is still asked again there, and "fine" is a no only at a warning-sign question.
     @Test func hedgedDenialsAndFine() {
         for input in ["probably not", "maybe not", "I think not", "not sure", "I don't know"] {

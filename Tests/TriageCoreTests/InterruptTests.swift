@@ -97,6 +97,21 @@ struct InterruptTests {
         }
     }
 
+    /// Someone else's red flag, named before it, with nothing about the person typing in the clause, does not fire;
+    /// as soon as the person is in the clause it does.
+    @Test func someoneElsesSymptomsDoNotFireButTheirOwnDo() throws {
+        let matcher = InterruptMatcher(spec: try Fixture.dialog("back-strain"))
+        for line in ["my son has a fever", "my mum had breast cancer years ago", "my dad had cancer", "my dog can't pee outside in the rain",
+                     "my grandad died of lung cancer", "my sister is a cancer nurse", "lower back. My wife has a fever"] {
+            #expect(matcher.match(line) == nil, "\(line) should not interrupt")
+        }
+        for line in ["me and my son both have a fever", "my wife says I have a fever", "my son has a fever and so do I",
+                     "my partner noticed my legs are numb", "my son and I have a fever", "I have a fever, my son too",
+                     "my mum says my chest pain is bad", "my dad had cancer and so have I"] {
+            #expect(matcher.match(line) != nil, "\(line) should interrupt")
+        }
+    }
+
     /// Full-width letters (an East Asian keyboard layout) are the letters they look like.
     @Test(arguments: ["\u{FF43}\u{FF48}\u{FF45}\u{FF53}\u{FF54}\u{3000}\u{FF50}\u{FF41}\u{FF49}\u{FF4E}",
                       "I have \u{FF23}\u{FF28}\u{FF25}\u{FF33}\u{FF34} \u{FF30}\u{FF21}\u{FF29}\u{FF2E}\u{FF01}"])

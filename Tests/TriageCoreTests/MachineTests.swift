@@ -101,6 +101,14 @@ struct MachineTests {
         #expect(harness.bookings.isEmpty)
     }
 
+    /// A seventh review: "no, I can pee fine" three times was taken as yes. Unclear answers that lean to no end in
+    /// the hand-off, as before.
+    @Test func unclearDenialsAtARedFlagQuestionEndInTheHandoff() throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say(["lower back", "no, I can feel it fine", "not sure", "no, it feels normal down there"])
+        #expect(harness.outcome == .handoff)
+    }
+
     @Test func aGoodAnswerResetsTheAttemptCounter() throws {
         var harness = Harness(try Fixture.tiny())
         harness.say(["kidneys", "kidneys", "lower back", "not sure", "not sure"])

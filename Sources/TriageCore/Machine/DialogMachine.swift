@@ -41,7 +41,10 @@ public struct DialogMachine: Sendable {
     /// abandoned branches). Positions, not ids: the summary and the booking request walk it, and would otherwise
     /// look every node up by its id.
     private var trail: [Int] = []
-    private var attempts = 0
+    private var attempts = 0 { didSet { if attempts == 0 { deniedInAttempts = false } } }
+    /// One of the answers not understood at this question leaned to no ("no, I can pee fine"): then running out of
+    /// attempts at a warning-sign question is a hand-off, not a yes.
+    private var deniedInAttempts = false
     /// While walking forward after a correction, answered questions are reused, not asked again.
     private var replaying = false
     /// Set by `back` and corrections, the only ways an answer can be left off the current path: walking forward
@@ -295,6 +298,7 @@ public struct DialogMachine: Sendable {
                                  _ events: inout [Event]) {
         let result = matcher.match(line, to: question, words: words, clauses: clauses)
         guard case .answer(let answer) = result else {
+            if AnswerMatcher.leansNo(words, no: matcher.words.normalizedNo) { deniedInAttempts = true }
             fail(result, node, &events)
             return
         }
@@ -361,9 +365,10 @@ public struct DialogMachine: Sendable {
 
     private mutating func fail(_ result: MatchResult, _ node: Node, _ events: inout [Event]) {
         attempts += 1
-        // A warning-sign yes/no question still unanswered: the safe reading is yes, and the person gets that sign's
-        // advice rather than a hand-off that names no sign.
-        if attempts >= spec.maxAttempts, let question = node.question, question.input == .yesno, question.redFlag != nil {
+        // A warning-sign yes/no question still unanswered, and never with a denial: the safe reading is yes, and the
+        // person gets that sign's advice rather than a hand-off that names no sign.
+        if attempts >= spec.maxAttempts, !deniedInAttempts, let question = node.question, question.input == .yesno,
+           question.redFlag != nil {
             replaying = false
             events.append(.say(interpolate(spec.messages["red_flag_unclear"])))
             accept(.yesNo(true), question, node, &events)

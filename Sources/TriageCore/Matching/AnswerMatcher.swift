@@ -210,8 +210,21 @@ public struct AnswerMatcher: Sendable {
         // "no, actually yes", "nah yes": both at once means ask again, never pick one.
         let saysYes = input.contains { yes.contains($0) }
         let saysNo = input.contains { no.contains($0) || $0 == "not" }
-        // At a warning-sign question "no wait, yes" or "yes and no" may report the sign: the safe reading is yes.
-        if saysYes && saysNo { return redFlag ? .answer(.yesNo(true)) : .notUnderstood }
+        if saysYes && saysNo {
+            // "no, I'm ok", "nah, all good, sure": a denial with a word of assent in it is still a denial.
+            if no.contains(input[0]), Self.isPlainDenial(input.dropFirst().filter { !no.contains($0) },
+                                                         negated: input[0] == "never" || input[0] == "not") {
+                return .answer(.yesNo(false))
+            }
+            // At a warning-sign question a yes that corrects the no ("no wait, yes", "no, actually yes") may report
+            // the sign: the safe reading is yes. Anything else that says both ("yes and no") is asked again.
+            if redFlag, let lastNo = input.lastIndex(where: { no.contains($0) || $0 == "not" }),
+               let correction = input[(lastNo + 1)...].firstIndex(where: Self.corrections.contains),
+               input[(correction + 1)...].contains(where: Self.plainYes.contains) {
+                return .answer(.yesNo(true))
+            }
+            return .notUnderstood
+        }
         // "yes, it does" / "no, never": the first word decides when nothing contradicts it. Except a "no" at a
         // warning-sign question that goes on to say anything but a denial: "no feeling at all" to "any numbness?"
         // reports the numbness, so it is asked again rather than read as no. (A yes there is a yes whatever follows:
@@ -228,6 +241,20 @@ public struct AnswerMatcher: Sendable {
     }
 
     static let emptyAnswers: Set<String> = ["none", "nothing", "none at all", "nothing at all"]
+
+    /// Whether an answer leans to no: it has a "no" or a denial in it ("no, I can pee fine", "my legs aren't weak"),
+    /// doubts aside ("not sure", "I don't know" lean nowhere).
+    static func leansNo(_ words: [String], no: Set<String>) -> Bool {
+        var doubted = [Bool](repeating: false, count: words.count)
+        for phrase in unsure {
+            for range in Phrase.occurrences(of: phrase, in: words) { for i in range { doubted[i] = true } }
+        }
+        return words.indices.contains { !doubted[$0] && (no.contains(words[$0]) || InterruptMatcher.negators.contains(words[$0])) }
+    }
+
+    /// Words that take back what was just said ("no wait, yes"), and the yeses that can follow them.
+    static let corrections: Set<String> = ["wait", "actually", "sorry", "mean", "oops", "hang", "correction", "scratch"]
+    static let plainYes: Set<String> = ["yes", "yeah", "yep", "yup", "aye", "yea", "ya", "y"]
 
     /// How people say the warning sign may be there, or is there some of the time.
     static let warningSignHedges: [[String]] = ["i think so", "think so", "a bit", "a little", "a little bit", "sometimes",
@@ -318,7 +345,7 @@ public struct AnswerMatcher: Sendable {
                                    "right", "nope", "nah", "like", "changes", "change", "mate", "maam", "madam", "a",
                                    "the", "sore", "stiff", "stiffness", "ache", "aches", "aching", "normal", "normally",
                                    "everything", "everythings", "ever", "neck", "shoulder", "shoulders", "usual", "alright",
-                                   "or", "nor", "any"])
+                                   "or", "nor", "any", "sure", "yeah", "all", "good"])
     /// Words that, after a "no", could be stating the symptom: "no, I do have it", "no, that is my problem".
     static let assertingWords: Set<String> = ["i", "it", "its", "is", "was", "am", "do", "does", "did", "have", "has", "had",
                                               "ive", "hurts", "problem", "are", "were", "theyre", "feel", "feels",

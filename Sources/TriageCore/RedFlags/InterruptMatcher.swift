@@ -41,7 +41,8 @@ public struct InterruptMatcher: Sendable {
             for (start, word) in words.enumerated() {
                 guard firstWords.mayContain(word), let candidates = byFirstWord[word] else { continue }
                 for candidate in candidates where Phrase.matches(candidate.phrase, in: words, at: start)
-                    && !Self.isNegated(words, start..<(start + candidate.phrase.count)) {
+                    && !Self.isNegated(words, start..<(start + candidate.phrase.count))
+                    && !Self.isAboutSomeoneElse(words, before: start) {
                     if let current = best {
                         let better = entries[candidate.entry].rank < entries[current].rank
                             || (entries[candidate.entry].rank == entries[current].rank && candidate.entry < current)
@@ -100,6 +101,28 @@ public struct InterruptMatcher: Sendable {
     private static func isDenial(at index: Int, in words: [String]) -> Bool {
         !(words[index] == "not" && index + 1 < words.count && doubts.contains(words[index + 1]))
     }
+
+    /// "my son has a fever", "my mum had breast cancer", "my dog can't pee outside": the clause is about someone
+    /// else, named before the phrase, and nothing in it is about the person typing ("me and my son both have a
+    /// fever", "my wife says I have a fever" and "my son has a fever and so do I" still fire).
+    static func isAboutSomeoneElse(_ words: [String], before start: Int) -> Bool {
+        guard words[..<start].contains(where: others.contains) else { return false }
+        for (index, word) in words.enumerated() where firstPerson.contains(word) {
+            // "my" right before the other person ("my son") is not about the person typing.
+            if word == "my", index + 1 < words.count, others.contains(words[index + 1]) { continue }
+            return false
+        }
+        return true
+    }
+
+    static let others: Set<String> = ["mum", "mom", "mother", "mam", "dad", "father", "sister", "brother", "wife",
+                                      "husband", "partner", "son", "daughter", "child", "kid", "kids", "baby", "friend",
+                                      "grandad", "granddad", "grandpa", "grandma", "granny", "nan", "nana", "grandmother",
+                                      "grandfather", "aunt", "auntie", "uncle", "cousin", "niece", "nephew", "neighbour",
+                                      "neighbor", "colleague", "boss", "dog", "cat", "girlfriend", "boyfriend", "family",
+                                      "parents", "mate"]
+    static let firstPerson: Set<String> = ["i", "im", "ive", "id", "me", "my", "myself", "mine", "we", "us", "our",
+                                           "were", "weve"]
 
     /// "no chest pain until / unless / except when I walk": it comes, then.
     static let untilWords: Set<String> = ["until", "till", "til", "untill", "unless", "except", "apart"]
