@@ -126,13 +126,13 @@ struct AnswerMatchingTests {
     /// A sixth review: denials that the shipped dialog's yes_phrases read as yes. Each is now a no or asked again.
     @Test(arguments: [("rf_immune", "no, I'm not on steroids"), ("rf_immune", "I'm not on steroids"),
                       ("rf_fall_steroids", "no, only steroid cream"), ("rf_both_legs", "no, my back hurts on both sides"),
-                      ("rf_urine", "no, nothing in my side"), ("rf_urine", "no, but I had a kidney infection years ago"),
+                      ("rf_urine", "no, nothing in my side"),
                       ("rf_cancer", "no, but my mum had breast cancer"), ("rf_cancer", "no, I had a kidney stone once"),
                       ("rf_cancer", "no, I had a lung infection last year"), ("rf_immune", "no, I inject insulin for diabetes"),
                       ("rf_immune", "I inject insulin for diabetes"), ("rf_immune", "no, just a steroid inhaler for asthma"),
                       ("rf_saddle", "no, my hand goes numb at the desk"), ("rf_sexual", "no, but my libido has changed with stress"),
                       ("rf_sexual", "my libido has changed with stress"), ("rf_continence", "no, but I can't hold heavy things"),
-                      ("rf_chest", "no, but I'm sweating because it's hot"), ("rf_chest", "no, my jaw clicks but that is old"),
+                      ("rf_chest", "no, my jaw clicks but that is old"),
                       ("rf_fever", "no, I had the flu jab last week"), ("rf_fever", "I had the flu jab last week"),
                       ("rf_dvt", "no, only my back is warm from the heat pack"), ("rf_dvt", "my back is red from the heat pad"),
                       ("rf_weight", "I've lost weight on purpose, dieting"), ("rf_injury_numb", "no, I feel weak from not sleeping")])
@@ -165,6 +165,31 @@ struct AnswerMatchingTests {
     func denialsWithAWordOfAssentAreANo(input: String) {
         #expect(matcher.match(input, to: Self.redFlagQuestion) == .answer(.yesNo(false)))
         #expect(matcher.match(input, to: Self.numbnessQuestion) == .answer(.yesNo(false)))
+    }
+
+    /// An eighth review: a denial with a reassurance and then the sign itself was read as a plain no.
+    @Test func aReassuranceDoesNotHideTheSignAfterIt() throws {
+        let spec = try Fixture.dialog("back-strain")
+        for (node, input) in [("rf_continence", "no, yeah I'm fine, just had an accident"), ("rf_fever", "no, I'm ok, just a temperature"),
+                              ("rf_saddle", "no, I'm not ok"), ("rf_bladder", "no, I'm not fine"), ("rf_chest", "no, I'm not ok"),
+                              ("rf_one_leg", "no, I'm ok, it's getting worse")] {
+            let question = try #require(spec.node(node)?.question)
+            #expect(matcher.match(input, to: question) != .answer(.yesNo(false)), "\(node): \(input)")
+        }
+        let fever = try #require(spec.node("rf_fever")?.question)
+        #expect(matcher.match("no, I'm ok, just a temperature", to: fever) == .answer(.yesNo(true)))
+        let chest = try #require(spec.node("rf_chest")?.question)
+        #expect(matcher.match("no, my chest is fine", to: chest) == .answer(.yesNo(false)))
+        #expect(matcher.match("no, my chest is not fine", to: chest) != .answer(.yesNo(false)))
+    }
+
+    /// "yeah, no" is a no in speech; a correction ending in a yes phrase is a yes.
+    @Test func colloquialNoAndCorrections() {
+        #expect(matcher.match("yeah, no", to: Self.redFlagQuestion) == .answer(.yesNo(false)))
+        #expect(matcher.match("yeah nah", to: Self.redFlagQuestion) == .answer(.yesNo(false)))
+        #expect(matcher.match("yes, no", to: Self.redFlagQuestion) == .notUnderstood)
+        #expect(matcher.match("sorry no, I meant yes", to: Self.redFlagQuestion) == .answer(.yesNo(true)))
+        #expect(matcher.match("no, wait, I do", to: Self.redFlagQuestion) == .answer(.yesNo(true)))
     }
 
     /// Saying both without taking the "no" back is asked again, never a yes or a no.

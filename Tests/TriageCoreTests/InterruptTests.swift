@@ -107,7 +107,13 @@ struct InterruptTests {
         }
         for line in ["me and my son both have a fever", "my wife says I have a fever", "my son has a fever and so do I",
                      "my partner noticed my legs are numb", "my son and I have a fever", "I have a fever, my son too",
-                     "my mum says my chest pain is bad", "my dad had cancer and so have I"] {
+                     "my mum says my chest pain is bad", "my dad had cancer and so have I",
+                     // An eighth review: these were taken as someone else's.
+                     "my wife says both legs are numb", "wife says both legs are numb", "wait, my wife says both legs are numb",
+                     "my wife says the chest pain started this morning", "my husband says the fever started yesterday",
+                     "my partner has a fever, me too", "my son has a fever and both legs are numb",
+                     "my wife has a cold and the chest pain is bad", "my daughter is pregnant and the fever is getting worse",
+                     "my wife says the left calf is swollen and red", "my wife says there's no feeling down there"] {
             #expect(matcher.match(line) != nil, "\(line) should interrupt")
         }
     }

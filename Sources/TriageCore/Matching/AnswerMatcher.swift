@@ -185,7 +185,15 @@ public struct AnswerMatcher: Sendable {
         if no.contains(phrase) || redFlag && Self.warningSignDenials.contains(phrase) { return .answer(.yesNo(false)) }
         // At a warning-sign question a yes is a yes however it is hedged or explained: "yes, a little", "yes, no
         // feeling at all", "yeah, sort of". Asking again would end in a hand-off instead of the advice.
-        if redFlag, yes.contains(input[0]) { return .answer(.yesNo(true)) }
+        // ("yeah, no" is a no in speech, and "yes, no" is asked again: not a yes.)
+        if redFlag, yes.contains(input[0]), !(input.count == 2 && no.contains(input[1])) { return .answer(.yesNo(true)) }
+        // At a warning-sign question a yes that takes a "no" back ("no wait, yes", "no, actually yes", "no, wait, I do")
+        // may report the sign: the safe reading is yes.
+        if redFlag, let lastNo = input.lastIndex(where: { no.contains($0) || $0 == "not" }),
+           let correction = input[(lastNo + 1)...].firstIndex(where: Self.corrections.contains),
+           Self.saysYesAfter(correction, in: input, yes: yes) {
+            return .answer(.yesNo(true))
+        }
         // There, "a bit", "sometimes", "I think so", "probably" say the sign may be there: the advice to get it checked
         // is the safe answer, and asking again until the hand-off is not. (Unless a denial is in it: "probably not".)
         if redFlag, Self.warningSignHedges.contains(where: { Phrase.matches($0, in: input, at: 0) }),
@@ -216,13 +224,7 @@ public struct AnswerMatcher: Sendable {
                                                          negated: input[0] == "never" || input[0] == "not") {
                 return .answer(.yesNo(false))
             }
-            // At a warning-sign question a yes that corrects the no ("no wait, yes", "no, actually yes") may report
-            // the sign: the safe reading is yes. Anything else that says both ("yes and no") is asked again.
-            if redFlag, let lastNo = input.lastIndex(where: { no.contains($0) || $0 == "not" }),
-               let correction = input[(lastNo + 1)...].firstIndex(where: Self.corrections.contains),
-               input[(correction + 1)...].contains(where: Self.plainYes.contains) {
-                return .answer(.yesNo(true))
-            }
+            // Anything else that says both ("no, yes I'm sure") is asked again.
             return .notUnderstood
         }
         // "yes, it does" / "no, never": the first word decides when nothing contradicts it. Except a "no" at a
@@ -253,7 +255,15 @@ public struct AnswerMatcher: Sendable {
     }
 
     /// Words that take back what was just said ("no wait, yes"), and the yeses that can follow them.
-    static let corrections: Set<String> = ["wait", "actually", "sorry", "mean", "oops", "hang", "correction", "scratch"]
+    static let corrections: Set<String> = ["wait", "actually", "sorry", "mean", "meant", "oops", "hang", "correction",
+                                           "scratch"]
+
+    /// A yes after the correction: a plain one ("no wait, yes") or a yes phrase ending the answer ("no, wait, I do").
+    private static func saysYesAfter(_ correction: Int, in input: [String], yes: Set<String>) -> Bool {
+        let after = input[(correction + 1)...]
+        if after.contains(where: plainYes.contains) { return true }
+        return after.indices.contains { yes.contains(input[$0...].joined(separator: " ")) }
+    }
     static let plainYes: Set<String> = ["yes", "yeah", "yep", "yup", "aye", "yea", "ya", "y"]
 
     /// How people say the warning sign may be there, or is there some of the time.
@@ -275,22 +285,22 @@ public struct AnswerMatcher: Sendable {
 
     /// Whether `input` mentions one of `phrases` without denying it (`said`), and otherwise the words left once the
     /// denied mentions are taken out (`rest`): "no numbness or tingling" -> "no or". Nil when none is mentioned.
-    /// A line with a reassurance in it ("no, my chest is fine") denies what it mentions; at worst that leaves a
-    /// line that is asked again, never a yes read as no.
-    /// `leads`: the mention said starts the line, or follows a "but" ("no numbness but tingling").
+    /// A mention followed by a reassurance about it ("no, my chest is fine", "my legs are ok") is denied; a
+    /// reassurance elsewhere is not ("no, I'm ok, just a temperature" reports the temperature).
+    /// `leads`: the mention said starts the line, or comes after a "but", "just" or "only" in its clause with no one
+    /// else named between ("no numbness but tingling", "no, I'm ok, just a temperature"; not "no, but my mum had
+    /// breast cancer").
     static func mentions(_ phrases: [[String]], in clauses: [[String]]) -> (said: Bool, leads: Bool, rest: [String])? {
         var rest: [String] = []
         var found = false
-        let reassured = clauses.contains { $0.contains(where: reassurances.contains) }
         for (number, clause) in clauses.enumerated() {
             var denied = [Bool](repeating: false, count: clause.count)
             for phrase in phrases {
                 for range in Phrase.occurrences(of: phrase, in: clause) {
                     found = true
-                    guard reassured || InterruptMatcher.isNegated(clause, range) || isDeniedNearby(clause, range.lowerBound) else {
-                        let leads = number == 0 && range.lowerBound == 0
-                            || (range.lowerBound > 0 && ["but", "except"].contains(clause[range.lowerBound - 1]))
-                        return (true, leads, [])
+                    guard isReassuredAfter(clause, range) || InterruptMatcher.isNegated(clause, range)
+                            || isDeniedNearby(clause, range.lowerBound) else {
+                        return (true, number == 0 && range.lowerBound == 0 || followsALimit(clause, range.lowerBound), [])
                     }
                     for i in range { denied[i] = true }
                 }
@@ -299,6 +309,22 @@ public struct AnswerMatcher: Sendable {
         }
         return found ? (false, false, rest) : nil
     }
+
+    /// "my chest is fine", "legs are ok", "both are normal": a reassurance within three words after the mention,
+    /// itself not denied ("my chest is not fine" reassures no one).
+    private static func isReassuredAfter(_ clause: [String], _ range: Range<Int>) -> Bool {
+        let after = clause[range.upperBound...].prefix(3)
+        guard let index = after.firstIndex(where: reassurances.contains) else { return false }
+        return !clause[range.upperBound..<index].contains(where: InterruptMatcher.negators.contains)
+    }
+
+    /// A "but", "just" or "only" earlier in the clause, with no one else named after it.
+    private static func followsALimit(_ clause: [String], _ start: Int) -> Bool {
+        guard let limit = clause[..<start].lastIndex(where: limits.contains) else { return false }
+        return !clause[limit..<start].contains(where: InterruptMatcher.others.contains)
+    }
+
+    static let limits: Set<String> = ["but", "just", "only", "except"]
 
     /// A denial up to three words before `start` in the clause, with no "but" or "and" between: "I'm not on steroids",
     /// "I don't take steroids". Wider than an interrupt's denial, because here it only takes the phrase out: the
@@ -325,6 +351,10 @@ public struct AnswerMatcher: Sendable {
     /// recently", "no, only now", "no, not lately": the symptom may be new).
     static func isPlainDenial(_ words: [String], negated: Bool = false) -> Bool {
         guard words.allSatisfy({ denyingWords.contains($0) || assertingWords.contains($0) }) else { return false }
+        // "no, I'm not ok", "no, not fine": things are not fine, whatever the "no" answered.
+        if words.indices.dropFirst().contains(where: { reassurances.contains(words[$0]) && InterruptMatcher.negators.contains(words[$0 - 1]) }) {
+            return false
+        }
         if words.contains(where: timeWords.contains) { return false }
         guard words.contains(where: assertingWords.contains), !negated else { return true }
         return words.contains(where: { negations.contains($0) || reassurances.contains($0) })

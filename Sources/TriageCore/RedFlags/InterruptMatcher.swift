@@ -36,13 +36,21 @@ public struct InterruptMatcher: Sendable {
     /// The same for a line already split into clauses (`Normalizer.clauses`).
     public func match(clauses: [[String]]) -> Interrupt? {
         var best: Int?
+        // Worked out only when a pattern matches (most lines match none).
+        var onlySomeoneElse: Bool?
+        func aboutSomeoneElse() -> Bool {
+            if let known = onlySomeoneElse { return known }
+            let found = Self.namesOnlySomeoneElse(clauses)
+            onlySomeoneElse = found
+            return found
+        }
         // Each clause on its own, so "No. Chest pain." is not read as a denial of the chest pain.
         for words in clauses {
             for (start, word) in words.enumerated() {
                 guard firstWords.mayContain(word), let candidates = byFirstWord[word] else { continue }
                 for candidate in candidates where Phrase.matches(candidate.phrase, in: words, at: start)
                     && !Self.isNegated(words, start..<(start + candidate.phrase.count))
-                    && !Self.isAboutSomeoneElse(words, before: start) {
+                    && !(start > 0 && aboutSomeoneElse() && Self.isNamedAsHavingIt(words, before: start)) {
                     if let current = best {
                         let better = entries[candidate.entry].rank < entries[current].rank
                             || (entries[candidate.entry].rank == entries[current].rank && candidate.entry < current)
@@ -102,18 +110,38 @@ public struct InterruptMatcher: Sendable {
         !(words[index] == "not" && index + 1 < words.count && doubts.contains(words[index + 1]))
     }
 
-    /// "my son has a fever", "my mum had breast cancer", "my dog can't pee outside": the clause is about someone
-    /// else, named before the phrase, and nothing in it is about the person typing ("me and my son both have a
-    /// fever", "my wife says I have a fever" and "my son has a fever and so do I" still fire).
-    static func isAboutSomeoneElse(_ words: [String], before start: Int) -> Bool {
-        guard words[..<start].contains(where: others.contains) else { return false }
-        for (index, word) in words.enumerated() where firstPerson.contains(word) {
-            // "my" right before the other person ("my son") is not about the person typing.
-            if word == "my", index + 1 < words.count, others.contains(words[index + 1]) { continue }
-            return false
+    /// "my son has a fever", "my mum had breast cancer", "my dog can't pee outside": someone else is named as having
+    /// it (in a line that `namesOnlySomeoneElse`: before the phrase: the other person, then "has", "had", "is", ... with no "and" or "but" between), and
+    /// nothing in the whole line is about the person typing. Anything else still fires: "my wife says both legs are
+    /// numb" (she says it of me), "my son has a fever and both legs are numb", "my partner has a fever, me too",
+    /// "my wife says I have a fever".
+    static func isNamedAsHavingIt(_ words: [String], before start: Int) -> Bool {
+        var index = start - 1
+        while index >= 0, start - index <= 6, !listBreaks.contains(words[index]) {
+            if others.contains(words[index]), having.contains(words[index + 1]) { return true }
+            index -= 1
         }
-        return true
+        return false
     }
+
+    /// Whether a line names someone else and says nothing about the person typing (a "my" right before the other
+    /// person, as in "my son", is not about the person typing).
+    static func namesOnlySomeoneElse(_ clauses: [[String]]) -> Bool {
+        var namesOther = false
+        for words in clauses {
+            for (index, word) in words.enumerated() {
+                if others.contains(word) { namesOther = true }
+                guard firstPerson.contains(word) else { continue }
+                if word == "my", index + 1 < words.count, others.contains(words[index + 1]) { continue }
+                return false
+            }
+        }
+        return namesOther
+    }
+
+    /// What says the other person has it: "my son has", "my mum had", "my dog cant".
+    static let having: Set<String> = ["has", "had", "have", "is", "was", "got", "gets", "suffers", "suffered", "died",
+                                      "keeps", "cant", "cannot", "couldnt", "went", "felt", "feels", "thinks"]
 
     static let others: Set<String> = ["mum", "mom", "mother", "mam", "dad", "father", "sister", "brother", "wife",
                                       "husband", "partner", "son", "daughter", "child", "kid", "kids", "baby", "friend",

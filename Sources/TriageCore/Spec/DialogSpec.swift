@@ -233,7 +233,8 @@ public struct Words: Sendable, Equatable {
                                "i do not have", "i dont have any", "i have no", "i havent got", "i havent had",
                                "i have not had", "i dont think so", "dont think so", "no i dont think so",
                                "not that ive noticed", "not that i have noticed", "none of those", "none of them",
-                               "none of the above", "no to all", "no to all of those", "not at all no"] {
+                               "none of the above", "no to all", "no to all of those", "not at all no", "yeah no",
+                               "yeah nah", "yea nah", "yeah no not at all"] {
         didSet { normalizedNo = Set(no.map(Normalizer.normalize)) }
     }
     public var skip: [String] = ["skip", "none", "no", "n/a", "-", "no thanks", "i dont have one"] {
