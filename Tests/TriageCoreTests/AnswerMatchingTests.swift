@@ -190,6 +190,20 @@ struct AnswerMatchingTests {
         #expect(matcher.match("yes, no", to: Self.redFlagQuestion) == .notUnderstood)
         #expect(matcher.match("sorry no, I meant yes", to: Self.redFlagQuestion) == .answer(.yesNo(true)))
         #expect(matcher.match("no, wait, I do", to: Self.redFlagQuestion) == .answer(.yesNo(true)))
+        #expect(matcher.match("yeah nah mate", to: Self.redFlagQuestion) == .answer(.yesNo(false)))
+        #expect(matcher.match("yeah, nah, I'm fine", to: Self.redFlagQuestion) == .answer(.yesNo(false)))
+        #expect(matcher.match("yes, I mean no", to: Self.redFlagQuestion) == .notUnderstood)
+    }
+
+    /// A ninth review: the sign stated in a clause of its own after a reassurance, or after "apart from", is a yes.
+    @Test func aSignInItsOwnClauseAfterAReassuranceIsAYes() throws {
+        let spec = try Fixture.dialog("back-strain")
+        for (node, input) in [("rf_both_legs", "no, I'm ok, both legs are just numb"), ("rf_both_legs", "no, right, both legs a bit weak"),
+                              ("rf_bladder", "no, I'm fine, just can't start peeing"), ("rf_continence", "nope, all good, I've had an accident though"),
+                              ("rf_bladder", "not really, it takes ages to start")] {
+            let question = try #require(spec.node(node)?.question)
+            #expect(matcher.match(input, to: question) == .answer(.yesNo(true)), "\(node): \(input)")
+        }
     }
 
     /// Saying both without taking the "no" back is asked again, never a yes or a no.

@@ -113,7 +113,12 @@ struct InterruptTests {
                      "my wife says the chest pain started this morning", "my husband says the fever started yesterday",
                      "my partner has a fever, me too", "my son has a fever and both legs are numb",
                      "my wife has a cold and the chest pain is bad", "my daughter is pregnant and the fever is getting worse",
-                     "my wife says the left calf is swollen and red", "my wife says there's no feeling down there"] {
+                     "my wife says the left calf is swollen and red", "my wife says there's no feeling down there",
+                     // A ninth review: what the other person noticed or said, and "same here".
+                     "my wife has noticed both legs are numb", "my husband has seen that both legs are numb",
+                     "my partner thinks the chest pain is bad", "my mum has said the chest pain is bad",
+                     "my dad has chest pain, same here", "my dad has chest pain, ditto", "my son has a fever, same",
+                     "both legs went numb"] {
             #expect(matcher.match(line) != nil, "\(line) should interrupt")
         }
     }

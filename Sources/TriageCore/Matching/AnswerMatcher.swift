@@ -186,7 +186,18 @@ public struct AnswerMatcher: Sendable {
         // At a warning-sign question a yes is a yes however it is hedged or explained: "yes, a little", "yes, no
         // feeling at all", "yeah, sort of". Asking again would end in a hand-off instead of the advice.
         // ("yeah, no" is a no in speech, and "yes, no" is asked again: not a yes.)
-        if redFlag, yes.contains(input[0]), !(input.count == 2 && no.contains(input[1])) { return .answer(.yesNo(true)) }
+        // "yeah nah, I'm fine", "yeah, no, all good": a yes word then a no word is the no of speech.
+        if input.count > 2, yes.contains(input[0]), no.contains(input[1]) {
+            var rest = clauses
+            if !rest.isEmpty { rest[0].removeFirst(); if rest[0].isEmpty { rest.removeFirst() } }
+            if case .answer(.yesNo(false)) = matchYesNo(Array(input.dropFirst()), redFlag: redFlag, yesPhrases: yesPhrases,
+                                                       clauses: rest, negativelyAsked: negativelyAsked) {
+                return .answer(.yesNo(false))
+            }
+        }
+        // "yes, I mean no": a no that takes the yes back is asked again.
+        let takesYesBack = input.indices.contains { Self.corrections.contains(input[$0]) && input[($0 + 1)...].contains(where: no.contains) }
+        if redFlag, yes.contains(input[0]), !(input.count == 2 && no.contains(input[1])), !takesYesBack { return .answer(.yesNo(true)) }
         // At a warning-sign question a yes that takes a "no" back ("no wait, yes", "no, actually yes", "no, wait, I do")
         // may report the sign: the safe reading is yes.
         if redFlag, let lastNo = input.lastIndex(where: { no.contains($0) || $0 == "not" }),
@@ -287,9 +298,9 @@ public struct AnswerMatcher: Sendable {
     /// denied mentions are taken out (`rest`): "no numbness or tingling" -> "no or". Nil when none is mentioned.
     /// A mention followed by a reassurance about it ("no, my chest is fine", "my legs are ok") is denied; a
     /// reassurance elsewhere is not ("no, I'm ok, just a temperature" reports the temperature).
-    /// `leads`: the mention said starts the line, or comes after a "but", "just" or "only" in its clause with no one
-    /// else named between ("no numbness but tingling", "no, I'm ok, just a temperature"; not "no, but my mum had
-    /// breast cancer").
+    /// `leads`: the mention said starts a clause, comes after a "but", "just" or "only" in its clause with no one else
+    /// named between, or is followed by a "though" ("no numbness but tingling", "no, I'm ok, just a temperature", "no,
+    /// I'm ok, both legs are numb"; not "no, but my mum had breast cancer").
     static func mentions(_ phrases: [[String]], in clauses: [[String]]) -> (said: Bool, leads: Bool, rest: [String])? {
         var rest: [String] = []
         var found = false
@@ -300,7 +311,12 @@ public struct AnswerMatcher: Sendable {
                     found = true
                     guard isReassuredAfter(clause, range) || InterruptMatcher.isNegated(clause, range)
                             || isDeniedNearby(clause, range.lowerBound) else {
-                        return (true, number == 0 && range.lowerBound == 0 || followsALimit(clause, range.lowerBound), [])
+                        // A mention that starts the line, or a clause of its own after more than a bare "no", is a
+                        // statement of its own: "no, I'm ok, both legs are numb" (but "no, numb" may be either).
+                        let startsAStatement = range.lowerBound == 0 && (number == 0 || number > 1 || clauses[0].count > 1)
+                        let leads = startsAStatement || followsALimit(clause, range.lowerBound)
+                            || clause[range.upperBound...].contains { $0 == "though" || $0 == "tho" }
+                        return (true, leads, [])
                     }
                     for i in range { denied[i] = true }
                 }
@@ -324,7 +340,7 @@ public struct AnswerMatcher: Sendable {
         return !clause[limit..<start].contains(where: InterruptMatcher.others.contains)
     }
 
-    static let limits: Set<String> = ["but", "just", "only", "except"]
+    static let limits: Set<String> = ["but", "just", "only", "except", "apart", "merely", "besides"]
 
     /// A denial up to three words before `start` in the clause, with no "but" or "and" between: "I'm not on steroids",
     /// "I don't take steroids". Wider than an interrupt's denial, because here it only takes the phrase out: the

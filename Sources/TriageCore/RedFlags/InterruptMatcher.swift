@@ -118,7 +118,11 @@ public struct InterruptMatcher: Sendable {
     static func isNamedAsHavingIt(_ words: [String], before start: Int) -> Bool {
         var index = start - 1
         while index >= 0, start - index <= 6, !listBreaks.contains(words[index]) {
-            if others.contains(words[index]), having.contains(words[index + 1]) { return true }
+            // "has noticed", "had said": what the other person saw or said, not what they have.
+            if others.contains(words[index]), having.contains(words[index + 1]),
+               index + 2 >= words.count || !reporting.contains(words[index + 2]) {
+                return true
+            }
             index -= 1
         }
         return false
@@ -131,6 +135,7 @@ public struct InterruptMatcher: Sendable {
         for words in clauses {
             for (index, word) in words.enumerated() {
                 if others.contains(word) { namesOther = true }
+                if includingMe.contains(word) { return false }
                 guard firstPerson.contains(word) else { continue }
                 if word == "my", index + 1 < words.count, others.contains(words[index + 1]) { continue }
                 return false
@@ -141,7 +146,11 @@ public struct InterruptMatcher: Sendable {
 
     /// What says the other person has it: "my son has", "my mum had", "my dog cant".
     static let having: Set<String> = ["has", "had", "have", "is", "was", "got", "gets", "suffers", "suffered", "died",
-                                      "keeps", "cant", "cannot", "couldnt", "went", "felt", "feels", "thinks"]
+                                      "keeps", "cant", "cannot", "couldnt"]
+    static let reporting: Set<String> = ["noticed", "seen", "said", "told", "mentioned", "thought", "found", "spotted",
+                                         "heard", "asked", "warned", "worried", "wondered", "felt", "realised", "realized"]
+    /// Words that put the person typing in the line too: "my dad has chest pain, same here", "ditto", "me too".
+    static let includingMe: Set<String> = ["same", "ditto", "too", "also", "both", "likewise", "either", "neither"]
 
     static let others: Set<String> = ["mum", "mom", "mother", "mam", "dad", "father", "sister", "brother", "wife",
                                       "husband", "partner", "son", "daughter", "child", "kid", "kids", "baby", "friend",
