@@ -193,6 +193,10 @@ struct AnswerMatchingTests {
         #expect(matcher.match("yeah nah mate", to: Self.redFlagQuestion) == .answer(.yesNo(false)))
         #expect(matcher.match("yeah, nah, I'm fine", to: Self.redFlagQuestion) == .answer(.yesNo(false)))
         #expect(matcher.match("yes, I mean no", to: Self.redFlagQuestion) == .notUnderstood)
+        // "nah yeah" is the yes of speech.
+        #expect(matcher.match("nah yeah", to: Self.redFlagQuestion) == .answer(.yesNo(true)))
+        #expect(matcher.match("nah, yeah mate", to: Self.redFlagQuestion) == .answer(.yesNo(true)))
+        #expect(matcher.match("yeah, nah, yeah", to: Self.redFlagQuestion) == .answer(.yesNo(true)))
     }
 
     /// A ninth review: the sign stated in a clause of its own after a reassurance, or after "apart from", is a yes.

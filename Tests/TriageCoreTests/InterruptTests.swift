@@ -118,9 +118,26 @@ struct InterruptTests {
                      "my wife has noticed both legs are numb", "my husband has seen that both legs are numb",
                      "my partner thinks the chest pain is bad", "my mum has said the chest pain is bad",
                      "my dad has chest pain, same here", "my dad has chest pain, ditto", "my son has a fever, same",
-                     "both legs went numb"] {
+                     "both legs went numb", "my dad has chest pain, snap", "my dad has chest pain, join the club"] {
             #expect(matcher.match(line) != nil, "\(line) should interrupt")
         }
+    }
+
+    /// A tenth review: every past-tense report was booked. A sign that was there reads like one that is.
+    @Test(arguments: ["both legs were numb", "both legs were weak", "both legs felt numb", "both legs have been numb",
+                      "both legs had been numb", "my chest was tight", "my chest was crushing", "my husband said my chest was crushing",
+                      "my wife noticed both legs were numb", "my legs went weak", "my chest felt tight", "I was hit by a car"])
+    func pastTenseReportsFire(line: String) throws {
+        for dialog in ["back-strain", "neck-shoulder"] {
+            #expect(InterruptMatcher(spec: try Fixture.dialog(dialog)).match(line) != nil, "\(line) should interrupt in \(dialog)")
+        }
+    }
+
+    /// Reading tenses alike keeps denials denials and does not make "can't feel" out of "can't be".
+    @Test(arguments: ["I never felt chest pain", "I haven't been having chest pain", "I have never been short of breath",
+                      "it can't be my legs, it's my back", "no chest pain was there", "there was no chest pain"])
+    func pastTenseDenialsDoNotFire(line: String) throws {
+        #expect(InterruptMatcher(spec: try Fixture.dialog("back-strain")).match(line) == nil, "\(line) should not interrupt")
     }
 
     /// Full-width letters (an East Asian keyboard layout) are the letters they look like.

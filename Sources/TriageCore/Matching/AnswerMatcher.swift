@@ -340,7 +340,8 @@ public struct AnswerMatcher: Sendable {
         return !clause[limit..<start].contains(where: InterruptMatcher.others.contains)
     }
 
-    static let limits: Set<String> = ["but", "just", "only", "except", "apart", "merely", "besides"]
+    static let limits: Set<String> = ["but", "just", "only", "except", "apart", "merely", "besides", "aside", "save", "other",
+                                      "excluding", "barring"]
 
     /// A denial up to three words before `start` in the clause, with no "but" or "and" between: "I'm not on steroids",
     /// "I don't take steroids". Wider than an interrupt's denial, because here it only takes the phrase out: the

@@ -17,7 +17,12 @@ public struct InterruptMatcher: Sendable {
         entries = interrupts.map { ($0, rank($0.target)) }
         var index: [String: [(entry: Int, phrase: [String])]] = [:]
         for (entry, interrupt) in interrupts.enumerated() {
-            for phrase in interrupt.patterns.map(Normalizer.words) where !phrase.isEmpty {
+            // Patterns are read like lines: "my legs are numb" as "my legs is numb" (see `Tense`).
+            let phrases = interrupt.patterns.map { pattern in
+                let words = Normalizer.words(pattern)
+                return Tense.present(words) ?? words
+            }
+            for phrase in phrases where !phrase.isEmpty {
                 index[phrase[0], default: []].append((entry, phrase))
             }
         }
@@ -45,7 +50,8 @@ public struct InterruptMatcher: Sendable {
             return found
         }
         // Each clause on its own, so "No. Chest pain." is not read as a denial of the chest pain.
-        for words in clauses {
+        for typed in clauses {
+            let words = Tense.present(typed) ?? typed
             for (start, word) in words.enumerated() {
                 guard firstWords.mayContain(word), let candidates = byFirstWord[word] else { continue }
                 for candidate in candidates where Phrase.matches(candidate.phrase, in: words, at: start)
@@ -150,7 +156,8 @@ public struct InterruptMatcher: Sendable {
     static let reporting: Set<String> = ["noticed", "seen", "said", "told", "mentioned", "thought", "found", "spotted",
                                          "heard", "asked", "warned", "worried", "wondered", "felt", "realised", "realized"]
     /// Words that put the person typing in the line too: "my dad has chest pain, same here", "ditto", "me too".
-    static let includingMe: Set<String> = ["same", "ditto", "too", "also", "both", "likewise", "either", "neither"]
+    static let includingMe: Set<String> = ["same", "ditto", "too", "also", "both", "likewise", "either", "neither", "snap",
+                                           "club", "truly", "mine", "mines"]
 
     static let others: Set<String> = ["mum", "mom", "mother", "mam", "dad", "father", "sister", "brother", "wife",
                                       "husband", "partner", "son", "daughter", "child", "kid", "kids", "baby", "friend",
@@ -178,5 +185,7 @@ public struct InterruptMatcher: Sendable {
                                         "doesnt", "isnt", "wasnt", "arent", "hadnt", "nothing", "neither"]
     static let negationFillers: Set<String> = ["a", "an", "any", "have", "had", "has", "got", "get", "feel", "feeling",
                                                "felt", "been", "having", "do", "does", "did", "experienced",
-                                               "noticed", "signs", "of", "sign", "real", "really", "ever", "history", "previous"]
+                                               "noticed", "signs", "of", "sign", "real", "really", "ever", "history", "previous",
+                                               // "been" and "felt" as `Tense` reads them.
+                                               "is"]
 }

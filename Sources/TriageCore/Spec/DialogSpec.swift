@@ -223,7 +223,8 @@ public struct Words: Sendable, Equatable {
                                 "it has", "i did", "i am", "thats right", "uh huh", "mhm", "mm hmm", "mmhmm", "ya", "yea",
                                 "yeh", "yah", "yess", "yesss", "aye", "for sure", "totally", "very much so", "defo",
                                 "afraid so", "im afraid so", "i believe so", "sadly", "sadly yes", "unfortunately",
-                                "unfortunately yes", "100", "yes 100", "yes i do", "yes i have", "i do yes", "yes it does"] {
+                                "unfortunately yes", "100", "yes 100", "yes i do", "yes i have", "i do yes", "yes it does",
+                                "nah yeah", "nah yeah mate", "nah yeah definitely", "yeah nah yeah", "no yeah definitely"] {
         didSet { normalizedYes = Set(yes.map(Normalizer.normalize)) }
     }
     public var no: [String] = ["no", "n", "nope", "nah", "not really", "no thanks", "never", "none", "i dont",
