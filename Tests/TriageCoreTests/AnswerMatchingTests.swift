@@ -210,6 +210,17 @@ struct AnswerMatchingTests {
         }
     }
 
+    /// An eleventh review: a denial right after the question's own word ("my chest wasn't tight") was read as yes.
+    @Test func aDenialAfterTheMentionIsNoYes() throws {
+        let spec = try Fixture.dialog("back-strain")
+        for (node, input) in [("rf_chest", "my chest wasn't tight"), ("rf_chest", "my chest was never tight"),
+                              ("rf_chest", "chest hasn't been tight"), ("rf_both_legs", "my legs weren't numb"),
+                              ("rf_both_legs", "neither leg was numb"), ("rf_both_legs", "both legs haven't been weak")] {
+            let question = try #require(spec.node(node)?.question)
+            #expect(matcher.match(input, to: question) != .answer(.yesNo(true)), "\(node): \(input)")
+        }
+    }
+
     /// Saying both without taking the "no" back is asked again, never a yes or a no.
     @Test(arguments: ["no, yes I'm sure", "no, my arm is ok", "nope, yes"])
     func bothWithoutACorrectionIsAskedAgain(input: String) {

@@ -126,7 +126,10 @@ struct InterruptTests {
     /// A tenth review: every past-tense report was booked. A sign that was there reads like one that is.
     @Test(arguments: ["both legs were numb", "both legs were weak", "both legs felt numb", "both legs have been numb",
                       "both legs had been numb", "my chest was tight", "my chest was crushing", "my husband said my chest was crushing",
-                      "my wife noticed both legs were numb", "my legs went weak", "my chest felt tight", "I was hit by a car"])
+                      "my wife noticed both legs were numb", "my legs went weak", "my chest felt tight", "I was hit by a car",
+                      // An eleventh review.
+                      "both my legs were going numb", "my chest felt crushed", "the pain went down my arm and jaw",
+                      "my legs were giving way", "I couldn't feel the toilet paper"])
     func pastTenseReportsFire(line: String) throws {
         for dialog in ["back-strain", "neck-shoulder"] {
             #expect(InterruptMatcher(spec: try Fixture.dialog(dialog)).match(line) != nil, "\(line) should interrupt in \(dialog)")

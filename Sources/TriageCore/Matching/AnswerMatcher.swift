@@ -309,7 +309,7 @@ public struct AnswerMatcher: Sendable {
             for phrase in phrases {
                 for range in Phrase.occurrences(of: phrase, in: clause) {
                     found = true
-                    guard isReassuredAfter(clause, range) || InterruptMatcher.isNegated(clause, range)
+                    guard isReassuredAfter(clause, range) || isDeniedAfter(clause, range) || InterruptMatcher.isNegated(clause, range)
                             || isDeniedNearby(clause, range.lowerBound) else {
                         // A mention that starts the line, or a clause of its own after more than a bare "no", is a
                         // statement of its own: "no, I'm ok, both legs are numb" (but "no, numb" may be either).
@@ -332,6 +332,16 @@ public struct AnswerMatcher: Sendable {
         let after = clause[range.upperBound...].prefix(3)
         guard let index = after.firstIndex(where: reassurances.contains) else { return false }
         return !clause[range.upperBound..<index].contains(where: InterruptMatcher.negators.contains)
+    }
+
+    /// "my chest wasn't tight", "my legs were never numb", "chest has not been tight": a denial right after the
+    /// mention (a "was", "is", "has" or "been" aside). Like a denial before it, this only takes the mention out.
+    private static func isDeniedAfter(_ clause: [String], _ range: Range<Int>) -> Bool {
+        for word in clause[range.upperBound...].prefix(3) {
+            if InterruptMatcher.negators.contains(word) { return true }
+            guard ["was", "is", "were", "are", "has", "have", "had", "been", "it"].contains(word) else { return false }
+        }
+        return false
     }
 
     /// A "but", "just" or "only" earlier in the clause, with no one else named after it.
