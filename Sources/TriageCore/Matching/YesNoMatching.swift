@@ -1,0 +1,252 @@
+/// Yes/no answers, and the rules that lean to safety at a red-flag question (docs/dialog-format.md, "Answer matching").
+extension AnswerMatcher {
+    /// `redFlag`: the question asks about a warning sign, where a "no" must be a plain no (see below).
+    /// `yesPhrases`: the question's own words for what it asks about (`Question.yesPhrases`).
+    /// `negativelyAsked`: the question's own text has a denial in it (`Question.askIsNegative`).
+    func matchYesNo(_ input: [String], redFlag: Bool = false, yesPhrases: [[String]] = [], clauses: [[String]] = [],
+                    negativelyAsked: Bool = true) -> MatchResult {
+        guard !input.isEmpty else { return .notUnderstood }
+        let phrase = input.count == 1 ? input[0] : input.joined(separator: " ")
+        let yes = words.normalizedYes, no = words.normalizedNo
+        if yes.contains(phrase) { return .answer(.yesNo(true)) }
+        // "none" / "nothing" to "have you noticed less or no feeling in your genitals?" may mean the feeling is gone:
+        // at a warning-sign question worded with a denial they are asked again (to "any chest pain?" they are a no).
+        if redFlag, negativelyAsked, Self.emptyAnswers.contains(phrase) { return .notUnderstood }
+        if no.contains(phrase) || redFlag && Self.warningSignDenials.contains(phrase) { return .answer(.yesNo(false)) }
+        // At a warning-sign question a yes is a yes however it is hedged or explained: "yes, a little", "yes, no
+        // feeling at all", "yeah, sort of". Asking again would end in a hand-off instead of the advice.
+        // "yeah nah, I'm fine", "yeah, no, all good": a yes word then a no word is the no of speech (and "yes, no"
+        // alone is asked again, below: not a yes).
+        if input.count > 2, yes.contains(input[0]), no.contains(input[1]) {
+            var rest = clauses
+            if !rest.isEmpty { rest[0].removeFirst(); if rest[0].isEmpty { rest.removeFirst() } }
+            if case .answer(.yesNo(false)) = matchYesNo(Array(input.dropFirst()), redFlag: redFlag, yesPhrases: yesPhrases,
+                                                       clauses: rest, negativelyAsked: negativelyAsked) {
+                return .answer(.yesNo(false))
+            }
+        }
+        // "yes, I mean no": a no that takes the yes back is asked again.
+        let takesYesBack = input.indices.contains { Self.corrections.contains(input[$0]) && input[($0 + 1)...].contains(where: no.contains) }
+        if redFlag, yes.contains(input[0]), !(input.count == 2 && no.contains(input[1])), !takesYesBack { return .answer(.yesNo(true)) }
+        // At a warning-sign question a yes that takes a "no" back ("no wait, yes", "no, actually yes", "no, wait, I do")
+        // may report the sign: the safe reading is yes.
+        if redFlag, let lastNo = input.lastIndex(where: { no.contains($0) || $0 == "not" }),
+           let correction = input[(lastNo + 1)...].firstIndex(where: Self.corrections.contains),
+           Self.saysYesAfter(correction, in: input, yes: yes) {
+            return .answer(.yesNo(true))
+        }
+        // There, "a bit", "sometimes", "I think so", "probably" say the sign may be there: the advice to get it checked
+        // is the safe answer, and asking again until the hand-off is not. (Unless a denial is in it: "probably not".)
+        if redFlag, Self.warningSignHedges.contains(where: { Phrase.matches($0, in: input, at: 0) }),
+           !input.contains(where: { InterruptMatcher.negators.contains($0) || no.contains($0) }) {
+            return .answer(.yesNo(true))
+        }
+        if !yesPhrases.isEmpty, let mention = Self.mentions(yesPhrases, in: clauses.isEmpty ? [input] : clauses) {
+            // "a little numb", "pins and needles", "I can't pee" to the question about it: a yes. After a leading "no"
+            // the mention may belong to something else ("no, but my mum had breast cancer", "no, I'm not on steroids"):
+            // asked again, unless the phrase itself starts the line ("no feeling at all").
+            // ("no numbness but tingling" is a yes: the mention follows a "but".)
+            if mention.said { return no.contains(input[0]) && !mention.leads ? .notUnderstood : .answer(.yesNo(true)) }
+            // "no numbness", "not numb", "I don't have any numbness or tingling": the question's own symptom
+            // denied, and nothing else said.
+            if mention.rest.allSatisfy(Self.denialOnlyWords.contains), mention.rest.contains(where: InterruptMatcher.negators.contains) {
+                return .answer(.yesNo(false))
+            }
+            if case .answer(.yesNo(false)) = matchYesNo(mention.rest, redFlag: redFlag) { return .answer(.yesNo(false)) }
+        }
+        // "not sure", "no idea": unsure is never taken as an answer, least of all at a red-flag question.
+        if Self.unsure.contains(where: { Phrase.occurs($0, in: input) }) { return .notUnderstood }
+        // "no, actually yes", "nah yes": both at once means ask again, never pick one.
+        let saysYes = input.contains { yes.contains($0) }
+        let saysNo = input.contains { no.contains($0) || $0 == "not" }
+        if saysYes && saysNo {
+            // "no, I'm ok", "nah, all good, sure": a denial with a word of assent in it is still a denial.
+            if no.contains(input[0]), Self.isPlainDenial(input.dropFirst().filter { !no.contains($0) },
+                                                         negated: input[0] == "never" || input[0] == "not") {
+                return .answer(.yesNo(false))
+            }
+            // Anything else that says both ("no, yes I'm sure") is asked again.
+            return .notUnderstood
+        }
+        // "yes, it does" / "no, never": the first word decides when nothing contradicts it. Except a "no" at a
+        // warning-sign question that goes on to say anything but a denial: "no feeling at all" to "any numbness?"
+        // reports the numbness, so it is asked again rather than read as no. (A yes there is a yes whatever follows:
+        // "yes, I have numbness on my buttocks".)
+        if saysYes, yes.contains(input[0]) { return .answer(.yesNo(true)) }
+        if saysNo, no.contains(input[0]) {
+            guard redFlag else { return .answer(.yesNo(false)) }
+            let rest = input.dropFirst().filter { !no.contains($0) }
+            // "never had any", "not had it": the first word is itself the denial that "had" needs.
+            let negated = input[0] == "never" || input[0] == "not"
+            return Self.isPlainDenial(Array(rest), negated: negated) ? .answer(.yesNo(false)) : .notUnderstood
+        }
+        return .notUnderstood
+    }
+
+    static let emptyAnswers: Set<String> = ["none", "nothing", "none at all", "nothing at all"]
+
+    /// Whether an answer leans to no: it has a "no" or a denial in it ("no, I can pee fine", "my legs aren't weak"),
+    /// doubts aside ("not sure", "I don't know" lean nowhere).
+    static func leansNo(_ words: [String], no: Set<String>) -> Bool {
+        var doubted = [Bool](repeating: false, count: words.count)
+        for phrase in unsure {
+            for range in Phrase.occurrences(of: phrase, in: words) { for i in range { doubted[i] = true } }
+        }
+        return words.indices.contains { !doubted[$0] && (no.contains(words[$0]) || InterruptMatcher.negators.contains(words[$0])) }
+    }
+
+    /// Words that take back what was just said ("no wait, yes"), and the yeses that can follow them.
+    static let corrections: Set<String> = ["wait", "actually", "sorry", "mean", "meant", "oops", "hang", "correction",
+                                           "scratch"]
+
+    /// A yes after the correction: a plain one ("no wait, yes") or a yes phrase ending the answer ("no, wait, I do").
+    private static func saysYesAfter(_ correction: Int, in input: [String], yes: Set<String>) -> Bool {
+        let after = input[(correction + 1)...]
+        if after.contains(where: plainYes.contains) { return true }
+        return after.indices.contains { yes.contains(input[$0...].joined(separator: " ")) }
+    }
+    static let plainYes: Set<String> = ["yes", "yeah", "yep", "yup", "aye", "yea", "ya", "y"]
+
+    /// How people say the warning sign may be there, or is there some of the time.
+    static let warningSignHedges: [[String]] = ["i think so", "think so", "a bit", "a little", "a little bit", "sometimes",
+                                                "probably", "maybe", "slightly", "occasionally", "on and off", "i guess",
+                                                "guess so", "possibly", "kind of", "sort of", "kinda", "sorta",
+                                                "now and then", "now and again", "at times", "partly", "somewhat",
+                                                "might be", "could be", "i suppose", "suppose so", "a few times",
+                                                "once or twice", "here and there", "quite a bit", "a lot", "very",
+                                                "mostly", "often", "always", "constantly"]
+        .map(Normalizer.words)
+
+    /// Denials that are only denials at a warning-sign question ("fine" at the summary means yes).
+    static let warningSignDenials: Set<String> = ["fine", "all good", "im fine", "i feel fine", "all fine", "its fine",
+                                                  "no way", "i do not", "i havent noticed", "havent noticed",
+                                                  "not noticed", "feels normal", "it feels normal", "normal", "all normal",
+                                                  "nein", "non", "negatory", "none of that", "nope none", "never had that",
+                                                  "never had it", "never", "not me", "no never"]
+
+    /// Whether `input` mentions one of `phrases` without denying it (`said`), and otherwise the words left once the
+    /// denied mentions are taken out (`rest`): "no numbness or tingling" -> "no or". Nil when none is mentioned.
+    /// A mention followed by a reassurance about it ("no, my chest is fine", "my legs are ok") is denied; a
+    /// reassurance elsewhere is not ("no, I'm ok, just a temperature" reports the temperature).
+    /// `leads`: the mention said starts a clause, comes after a "but", "just" or "only" in its clause with no one else
+    /// named between, or is followed by a "though" ("no numbness but tingling", "no, I'm ok, just a temperature", "no,
+    /// I'm ok, both legs are numb"; not "no, but my mum had breast cancer").
+    static func mentions(_ phrases: [[String]], in clauses: [[String]]) -> (said: Bool, leads: Bool, rest: [String])? {
+        var rest: [String] = []
+        var found = false
+        for (number, clause) in clauses.enumerated() {
+            var denied = [Bool](repeating: false, count: clause.count)
+            for phrase in phrases {
+                for range in Phrase.occurrences(of: phrase, in: clause) {
+                    found = true
+                    guard isReassuredAfter(clause, range) || isDeniedAfter(clause, range) || InterruptMatcher.isNegated(clause, range)
+                            || isDeniedNearby(clause, range.lowerBound) else {
+                        // A mention that starts the line, or a clause of its own after more than a bare "no", is a
+                        // statement of its own: "no, I'm ok, both legs are numb" (but "no, numb" may be either).
+                        let startsAStatement = range.lowerBound == 0 && (number == 0 || number > 1 || clauses[0].count > 1)
+                        let leads = startsAStatement || followsALimit(clause, range.lowerBound)
+                            || clause[range.upperBound...].contains { $0 == "though" || $0 == "tho" }
+                        return (true, leads, [])
+                    }
+                    for i in range { denied[i] = true }
+                }
+            }
+            rest += clause.indices.filter { !denied[$0] }.map { clause[$0] }
+        }
+        return found ? (false, false, rest) : nil
+    }
+
+    /// "my chest is fine", "legs are ok", "both are normal": a reassurance within three words after the mention,
+    /// itself not denied ("my chest is not fine" reassures no one).
+    private static func isReassuredAfter(_ clause: [String], _ range: Range<Int>) -> Bool {
+        let after = clause[range.upperBound...].prefix(3)
+        guard let index = after.firstIndex(where: reassurances.contains) else { return false }
+        return !clause[range.upperBound..<index].contains(where: InterruptMatcher.negators.contains)
+    }
+
+    /// "my chest wasn't tight", "my legs were never numb", "chest has not been tight": a denial right after the
+    /// mention (a "was", "is", "has" or "been" aside). Like a denial before it, this only takes the mention out.
+    private static func isDeniedAfter(_ clause: [String], _ range: Range<Int>) -> Bool {
+        for word in clause[range.upperBound...].prefix(3) {
+            if InterruptMatcher.negators.contains(word) { return true }
+            guard linkingWords.contains(word) else { return false }
+        }
+        return false
+    }
+
+    static let linkingWords: Set<String> = ["was", "is", "were", "are", "has", "have", "had", "been", "it"]
+
+    /// A "but", "just" or "only" earlier in the clause, with no one else named after it.
+    private static func followsALimit(_ clause: [String], _ start: Int) -> Bool {
+        guard let limit = clause[..<start].lastIndex(where: limits.contains) else { return false }
+        return !clause[limit..<start].contains(where: InterruptMatcher.others.contains)
+    }
+
+    static let limits: Set<String> = ["but", "just", "only", "except", "apart", "merely", "besides", "aside", "save", "other",
+                                      "excluding", "barring"]
+
+    /// A denial up to three words before `start` in the clause, with no "but" or "and" between: "I'm not on steroids",
+    /// "I don't take steroids". Wider than an interrupt's denial, because here it only takes the phrase out: the
+    /// answer is a no only if what is left is itself a plain denial, and is otherwise asked again.
+    static func isDeniedNearby(_ clause: [String], _ start: Int) -> Bool {
+        var index = start - 1
+        while index >= 0, start - index <= 3, !InterruptMatcher.listBreaks.contains(clause[index]) {
+            if InterruptMatcher.negators.contains(clause[index]) {
+                return !(clause[index] == "not" && index + 1 < clause.count && InterruptMatcher.doubts.contains(clause[index + 1]))
+            }
+            index -= 1
+        }
+        return false
+    }
+
+    /// What is left of "I don't have any numbness", "never had any numbness or tingling" once the denied symptom is
+    /// taken out: a denial and nothing else.
+    static let denialOnlyWords = InterruptMatcher.negators.union(InterruptMatcher.negationFillers)
+        .union(["i", "or", "and", "nor", "no", "it", "them", "those", "ive", "im", "am", "is", "at", "all", "really"])
+
+    /// Whether the words after a "no" at a warning-sign question only deny: "no, I haven't", "nope, not at all", "no,
+    /// I'm fine", "no, just a sore back". Words that could state the symptom ("I do", "I've had it", "it is") need a
+    /// denial or a reassurance with them ("no, I don't", "no, it's fine"), and words of time never pass ("no, just
+    /// recently", "no, only now", "no, not lately": the symptom may be new).
+    static func isPlainDenial(_ words: [String], negated: Bool = false) -> Bool {
+        guard words.allSatisfy({ denyingWords.contains($0) || assertingWords.contains($0) }) else { return false }
+        // "no, I'm not ok", "no, not fine": things are not fine, whatever the "no" answered.
+        if words.indices.dropFirst().contains(where: { reassurances.contains(words[$0]) && InterruptMatcher.negators.contains(words[$0 - 1]) }) {
+            return false
+        }
+        if words.contains(where: timeWords.contains) { return false }
+        guard words.contains(where: assertingWords.contains), !negated else { return true }
+        return words.contains(where: { negations.contains($0) || reassurances.contains($0) })
+            || reassuringPhrases.contains { Phrase.occurs($0, in: words) }
+    }
+
+    /// "no, it's just my back": what the person has is the back pain they came about.
+    static let reassuringPhrases: [[String]] = ["just my back", "only my back", "just the back", "only the back",
+                                                "just back pain", "only back pain", "just my neck", "only my neck"]
+        .map(Normalizer.words)
+
+    /// Words that may follow a "no" at a warning-sign question without reporting anything.
+    static let denyingWords = Set(["that", "thats", "this", "isnt", "wasnt", "im", "not", "dont", "doesnt", "didnt", "havent",
+                                   "hasnt", "hadnt", "arent", "never", "none", "nothing", "at", "all", "thanks", "thank",
+                                   "you", "really", "so", "far", "as", "know", "of", "certainly", "definitely",
+                                   "absolutely", "thankfully", "luckily", "fortunately", "fine", "ok", "okay", "good",
+                                   "well", "problems", "issues", "only", "just", "my", "back", "pain", "sir", "else",
+                                   "right", "nope", "nah", "like", "changes", "change", "mate", "maam", "madam", "a",
+                                   "the", "sore", "stiff", "stiffness", "ache", "aches", "aching", "normal", "normally",
+                                   "everything", "everythings", "ever", "neck", "shoulder", "shoulders", "usual", "alright",
+                                   "or", "nor", "any", "sure", "yeah", "all", "good"])
+    /// Words that, after a "no", could be stating the symptom: "no, I do have it", "no, that is my problem".
+    static let assertingWords: Set<String> = ["i", "it", "its", "is", "was", "am", "do", "does", "did", "have", "has", "had",
+                                              "ive", "hurts", "problem", "are", "were", "theyre", "feel", "feels",
+                                              "felt", "seem", "seems", "look", "looks"]
+    static let timeWords: Set<String> = ["now", "recently", "lately", "today", "yesterday", "since", "started", "new"]
+    static let negations: Set<String> = ["not", "dont", "doesnt", "didnt", "havent", "hasnt", "hadnt", "isnt", "wasnt",
+                                         "arent", "never", "nothing", "none", "nope"]
+    static let reassurances: Set<String> = ["fine", "ok", "okay", "normal", "normally", "good", "well", "usual", "alright"]
+
+    static let unsure: [[String]] = ["no idea", "no clue", "not sure", "dont know", "do not know", "unsure", "maybe",
+                                     "perhaps", "not certain", "cant say", "cant tell", "think", "guess", "possibly",
+                                     "might", "probably", "preference", "sometimes", "kind of", "sort of", "a bit",
+                                     "a little", "not much", "hard to say", "depends"]
+        .map(Normalizer.words)
+}
