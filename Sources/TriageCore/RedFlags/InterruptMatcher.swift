@@ -116,9 +116,9 @@ public struct InterruptMatcher: Sendable {
         !(words[index] == "not" && index + 1 < words.count && doubts.contains(words[index + 1]))
     }
 
-    /// "my son has a fever", "my mum had breast cancer", "my dog can't pee outside": someone else is named as having
-    /// it (in a line that `namesOnlySomeoneElse`: before the phrase: the other person, then "has", "had", "is", ... with no "and" or "but" between), and
-    /// nothing in the whole line is about the person typing. Anything else still fires: "my wife says both legs are
+    /// "my son has a fever", "my mum had breast cancer", "my dog can't pee outside": within six words before the
+    /// phrase, with no "and" or "but" between, someone else is named followed by "has", "had", "is" and the like.
+    /// Only asked for a line that `namesOnlySomeoneElse`. Anything else still fires: "my wife says both legs are
     /// numb" (she says it of me), "my son has a fever and both legs are numb", "my partner has a fever, me too",
     /// "my wife says I have a fever".
     static func isNamedAsHavingIt(_ words: [String], before start: Int) -> Bool {
@@ -154,7 +154,7 @@ public struct InterruptMatcher: Sendable {
     static let having: Set<String> = ["has", "had", "have", "is", "was", "got", "gets", "suffers", "suffered", "died",
                                       "keeps", "cant", "cannot", "couldnt"]
     static let reporting: Set<String> = ["noticed", "seen", "said", "told", "mentioned", "thought", "found", "spotted",
-                                         "heard", "asked", "warned", "worried", "wondered", "felt", "realised", "realized"]
+                                         "heard", "asked", "warned", "worried", "wondered", "realised", "realized"]
     /// Words that put the person typing in the line too: "my dad has chest pain, same here", "ditto", "me too".
     static let includingMe: Set<String> = ["same", "ditto", "too", "also", "both", "likewise", "either", "neither", "snap",
                                            "club", "truly", "mine", "mines"]
