@@ -32,6 +32,80 @@ struct LintTests {
         #expect(found.isEmpty, "\(found.map(\.description).joined(separator: "\n"))")
     }
 
+    /// The small example with an urgent interrupt that shows advice, then asks `check` (whose branches are given).
+    static func urgentInterruptExample(check: String) throws -> String {
+        try Fixture.tinyText()
+            .replacing("    goto: out_emergency\n\nnodes:\n", with: """
+                    goto: out_emergency
+                  - id: fever
+                    patterns: ["a fever"]
+                    goto: fever_advice
+
+                nodes:
+                  fever_advice:
+                    type: message
+                    say: Please see a doctor today.
+                    next: check
+                  check:
+                    type: question
+                    input: yesno
+                \(check)
+                  out_urgent:
+                    type: outcome
+                    disposition: urgent
+                    say: See a doctor today.
+
+                """)
+    }
+
+    @Test func anInterruptMayShowAdviceThenAskAboutTheEmergencySigns() throws {
+        let text = try Self.urgentInterruptExample(check: """
+                red_flag: emergency
+                ask: Are you also numb between your legs?
+                next:
+                  - if: { check: yes }
+                    goto: out_emergency
+                  - goto: out_urgent
+            """)
+        #expect(Linter.check(text, file: "u.yaml").map(\.description) == [])
+    }
+
+    /// Such a question must end only in emergency or urgent outcomes, and be a yes/no red-flag question (so its
+    /// unclear answers are resolved to one of them rather than handed off).
+    @Test(arguments: [
+        // "no" goes back into the conversation, which can book.
+        """
+                red_flag: emergency
+                ask: Are you also numb between your legs?
+                next:
+                  - if: { check: yes }
+                    goto: out_emergency
+                  - goto: how_bad
+            """,
+        // Not a red-flag question.
+        """
+                ask: Are you also numb between your legs?
+                next:
+                  - if: { check: yes }
+                    goto: out_emergency
+                  - goto: out_urgent
+            """,
+        // Branches that do not cover every answer.
+        """
+                red_flag: emergency
+                ask: Are you also numb between your legs?
+                next:
+                  - if: { check: yes }
+                    goto: out_emergency
+                  - if: { check: no }
+                    goto: out_urgent
+            """,
+    ])
+    func anInterruptThatCanLeadAnywhereButEmergencyOrUrgentOutcomesIsReported(check: String) throws {
+        let found = Linter.check(try Self.urgentInterruptExample(check: check), file: "u.yaml")
+        #expect(found.contains { $0.code == "S204" && $0.message.contains("'fever'") }, "\(found)")
+    }
+
     @Test func documentedExampleLintsClean() throws {
         #expect(Linter.check(try Fixture.tinyText(), file: "tiny.yaml") == [])
     }

@@ -234,10 +234,12 @@ struct LintRun {
 
     mutating func checkInterrupts() {
         for interrupt in spec.interrupts {
-            guard let node = spec.node(interrupt.target) else { continue }
-            if node.kind != .outcome || !(node.disposition?.forbidsBooking ?? false) {
+            guard spec.node(interrupt.target) != nil else { continue }
+            // Straight to the outcome, or through messages and yes/no red-flag questions that end only in such outcomes.
+            if !(spec.guaranteedDisposition(from: interrupt.target)?.forbidsBooking ?? false) {
                 report("/interrupts/\(interrupt.id)/goto", .error, LintCode.interruptTarget,
-                       "interrupt '\(interrupt.id)' goes to '\(interrupt.target)', which is not an emergency or urgent outcome")
+                       "interrupt '\(interrupt.id)' goes to '\(interrupt.target)', which is not an emergency or urgent outcome, "
+                       + "nor messages and yes/no red-flag questions that lead only to such outcomes")
             }
         }
     }
@@ -292,6 +294,9 @@ struct LintRun {
         let reachableBookings = bookings.filter { dominators.isReachable($0) }
         for node in spec.nodes {
             guard let question = node.question, question.redFlag != nil else { continue }
+            // A question no booking can follow (the emergency signs asked after an urgent interrupt's advice) only
+            // chooses between outcomes: no walk to a booking needs it.
+            if spec.guaranteedDisposition(from: node.id) != nil { continue }
             if question.askIf == nil, reachableBookings.allSatisfy({ dominators.dominates(node.id, $0) }) { continue }
             let tracked = Set(question.askIf?.slots ?? [])
             let search = PathSearch(spec: spec, graph: graph, tracked: tracked)

@@ -50,6 +50,9 @@ public struct DialogMachine: Sendable {
     /// Set by `back` and corrections, the only ways an answer can be left off the current path: walking forward
     /// only, every answer belongs to a question on it, and the summary need not look for abandoned ones.
     private var mayHaveAbandonedAnswers = false
+    /// A warning sign was typed and its interrupt went on to questions (the emergency signs, asked after an
+    /// urgent sign's advice): from here only its outcomes are left, so `back` and `restart` cannot undo it.
+    private var afterWarningSign = false
     /// Positions of the message nodes already shown.
     private var seenMessages: Set<Int> = []
     public private(set) var bookingEmitted = false
@@ -160,7 +163,7 @@ public struct DialogMachine: Sendable {
         var mostUrgent: Int?
         for line in lines {
             guard let interrupt = interrupts.match(Normalizer.clean(line)) else { continue }
-            let rank = spec.node(interrupt.target)?.disposition?.urgencyRank ?? Disposition.emergency.urgencyRank
+            let rank = spec.guaranteedDisposition(from: interrupt.target)?.urgencyRank ?? Disposition.emergency.urgencyRank
             mostUrgent = min(rank, mostUrgent ?? rank)
         }
         guard let mostUrgent else { return [] }
@@ -197,6 +200,7 @@ public struct DialogMachine: Sendable {
             if recordsCoverage { firedInterrupts.append(interrupt.id) }
             if let from = currentQuestion { traversed(from, interrupt.target) }
             replaying = false
+            if spec.node(interrupt.target)?.kind != .outcome { afterWarningSign = true }
             enter(interrupt.target, &events)
             return
         }
@@ -248,6 +252,11 @@ public struct DialogMachine: Sendable {
     }
 
     private mutating func run(_ command: GlobalCommand, at node: Node, _ events: inout [Event]) {
+        if afterWarningSign, command == .back || command == .restart {
+            events.append(.say(spec.messages["after_warning_sign"]))
+            reask(&events)
+            return
+        }
         switch command {
         case .help:
             let help = node.question?.help ?? (node.kind == .summary ? spec.messages["summary_help"] : spec.messages["default_help"])
@@ -372,6 +381,13 @@ public struct DialogMachine: Sendable {
             replaying = false
             events.append(.say(interpolate(spec.messages["red_flag_unclear"])))
             accept(.yesNo(true), question, node, &events)
+            return
+        }
+        // After a warning sign's interrupt every answer leads to medical advice: an answer that leaned to no takes
+        // the "no" branch (the advice of the sign typed), never the hand-off, which gives none.
+        if attempts >= spec.maxAttempts, afterWarningSign, let question = node.question, question.input == .yesno {
+            replaying = false
+            accept(.yesNo(false), question, node, &events)
             return
         }
         if attempts >= spec.maxAttempts, let handoff = spec.handoff {

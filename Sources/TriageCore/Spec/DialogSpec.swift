@@ -25,7 +25,8 @@ public struct DialogSpec: Sendable, Equatable {
     /// Where each node, interrupt and key was defined, for diagnostics.
     public var locations: SourceMap
 
-    private var nodeIndex: [String: Int]
+    /// Node id -> position in `nodes`.
+    private(set) var nodeIndex: [String: Int]
     private var slotIndex: [String: Int]
     /// Normalised command words, built once per spec.
     public private(set) var commandIndex: [String: GlobalCommand]
@@ -117,8 +118,11 @@ public struct DialogSpec: Sendable, Equatable {
                       node.summary?.ask, node.booking?.stored, node.booking?.failed, node.booking?.note].compactMap { $0 }
         }
         self.templates = Dictionary(texts.filter(Template.hasBraces).map { ($0, Template.parse($0)) }) { first, _ in first }
+        // An interrupt's urgency is the least urgent outcome it can lead to (an unknown one counts as an emergency:
+        // the linter reports it, and meanwhile it wins).
         self.interruptMatcher = InterruptMatcher(interrupts: interrupts) { target in
-            index[target].flatMap { nodes[$0].disposition }?.urgencyRank ?? Disposition.emergency.urgencyRank
+            InterruptReach.guaranteedDisposition(from: target, nodes: nodes, index: index)?.urgencyRank
+                ?? Disposition.emergency.urgencyRank
         }
     }
 
@@ -280,6 +284,7 @@ public struct Messages: Sendable, Equatable {
         "optional_skip": "You can also type skip.",
         "first_question": "This is the first question.",
         "red_flag_unclear": "I still can't tell whether you have this, so to be safe I will take your answer as a yes.",
+        "after_warning_sign": "You have told me about a warning sign, so we can't go back or start again. Please answer this last question, or type quit.",
         "quit_confirm": "Do you want to stop now? Nothing has been booked. (yes/no)",
         "quit_done": "Goodbye. Nothing was booked.",
         "resume": "Let's carry on.",

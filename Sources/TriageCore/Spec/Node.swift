@@ -305,6 +305,14 @@ public enum Transition: Sendable, Equatable {
         }
     }
 
+    /// Whether some target applies whatever the answers (a fixed node, or branches ending in one without a condition).
+    public var coversEveryAnswer: Bool {
+        switch self {
+        case .goto: true
+        case .branches(let branches): branches.last.map { $0.condition == nil } ?? false
+        }
+    }
+
     public func resolve(_ answers: Answers) -> String? {
         switch self {
         case .goto(let id): return id
