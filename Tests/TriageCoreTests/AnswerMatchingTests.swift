@@ -21,6 +21,23 @@ struct AnswerMatchingTests {
         #expect(matcher.match(input, to: location) == .answer(.choice(expected)))
     }
 
+    /// A twelfth review: answers to "is it getting better?" that say it is not, or only wish it were, were read as
+    /// "getting better", which skips the doctor rules for pain that is not improving.
+    @Test(arguments: [("it won't get better", nil), ("better? nope", nil), ("improving? nope", nil),
+                      ("I hope it gets better", nil), ("it was getting better until last week", nil),
+                      ("was improving but now stuck", nil), ("stuck", "same"), ("it isn't getting better", "same"),
+                      ("getting better", "better"), ("a bit better", "better"), ("better, but still sore", "better")] as [(String, String?)])
+    func trendThatIsNotImprovingIsNeverBetter(input: String, expected: String?) throws {
+        let spec = try Fixture.dialog("back-strain")
+        let trend = try #require(spec.node("trend")?.question)
+        let result = AnswerMatcher(words: spec.words).match(input, to: trend)
+        if let expected {
+            #expect(result == .answer(.choice(expected)), "\(input)")
+        } else {
+            #expect(result != .answer(.choice("better")), "\(input): \(result)")
+        }
+    }
+
     @Test(arguments: ["back", "lower back and neck", "the back"])
     func ambiguousChoiceIsNeverGuessed(input: String) {
         guard case .ambiguous(let labels) = matcher.match(input, to: location) else {

@@ -169,6 +169,45 @@ struct InterruptTests {
         #expect(matcher.match("lower back") == nil)
     }
 
+    /// Lay wordings a twelfth review typed with the first answer that fired nothing (420 of 571 then), a sample from
+    /// each warning sign, with the disposition they must reach. (`advise_` targets are urgent signs: their advice, then
+    /// the emergency signs.)
+    @Test(arguments: [
+        ("numbness in my bottom", "out_cauda_equina"), ("my bits feel numb", "out_cauda_equina"),
+        ("pins and needles in my bum", "out_cauda_equina"), ("can't feel my privates", "out_cauda_equina"),
+        ("numb n tingly down there", "out_cauda_equina"), ("groin numbness", "out_cauda_equina"),
+        ("I haven't had a wee since yesterday", "out_cauda_equina"), ("can't take a leak", "out_cauda_equina"),
+        ("urinary retention", "out_cauda_equina"), ("I've lost the urge to pee", "out_cauda_equina"),
+        ("shat my pants", "out_cauda_equina"), ("I leaked a bit of pee without noticing", "out_cauda_equina"),
+        ("i have no control over my pee", "out_cauda_equina"), ("numb during sex", "out_cauda_equina"),
+        ("tingling in my legs", "out_cauda_equina"), ("weakness in my legs", "out_cauda_equina"),
+        ("both legs have pins and needles", "out_cauda_equina"), ("my legs give out", "out_cauda_equina"),
+        ("my foot slaps when I walk", "out_cauda_equina"), ("my leg is getting weaker really fast", "out_cauda_equina"),
+        ("tightness in chest", "out_chest"), ("pressure on my chest", "out_chest"), ("my chest is killing me", "out_chest"),
+        ("pain radiating to my jaw", "out_chest"), ("gasping for air", "out_chest"),
+        ("my stomach is pulsating", "out_aaa"), ("felt something rip", "out_aaa"), ("keeled over", "out_aaa"),
+        ("fell off a step ladder", "out_trauma"), ("tumbled down the stairs", "out_trauma"),
+        ("came off my pushbike", "out_trauma"), ("a shelf fell on me", "out_trauma"), ("got t-boned at an intersection", "out_trauma"),
+        ("got a temp of 38", "advise_infection"), ("running a temp", "advise_infection"), ("hot n shivery", "advise_infection"),
+        ("my pee burns", "advise_kidney"), ("it stings to pee", "advise_kidney"), ("blood in my piss", "advise_kidney"),
+        ("my calf is puffy", "advise_dvt"), ("had a mastectomy", "advise_cancer"), ("had prostate ca", "advise_cancer"),
+        ("I take prednisone every day", "advise_immune"), ("I'm an IV drug user", "advise_immune"),
+        ("on mycophenolate", "advise_immune"), ("the numbness in my leg is spreading", "advise_leg_weakness"),
+    ])
+    func twelfthReviewPhrasesFire(line: String, target: String) throws {
+        let spec = try Fixture.dialog("back-strain")
+        #expect(InterruptMatcher(spec: spec).match("lower back, " + line)?.target == target, "\(line) should go to \(target)")
+    }
+
+    /// Ordinary lines the new wordings must leave alone, and denials of them.
+    @Test(arguments: ["I did heavy chest day at the gym", "I was lifting a heavy chest", "bladder control is fine",
+                      "no loss of bladder control", "no tingling in my legs", "tingling but not in my legs",
+                      "my legs ache after running", "I sit on my bum all day", "my dad had a fall off a ladder last year and my mum has cancer"])
+    func twelfthReviewOrdinaryLinesDoNotFire(line: String) throws {
+        let spec = try Fixture.dialog("back-strain")
+        #expect(InterruptMatcher(spec: spec).match(line) == nil, "\(line) should not interrupt")
+    }
+
     @Test func mostUrgentWins() throws {
         let spec = try Fixture.dialog("back-strain")
         let matcher = InterruptMatcher(spec: spec)

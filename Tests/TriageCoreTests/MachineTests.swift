@@ -207,6 +207,33 @@ struct MachineTests {
         #expect(harness.bookings.first?.severity == 8)
     }
 
+    /// "yes, but I forgot to say ...": something new that no question can take is not sent on that line; the person
+    /// is told where to take it (a twelfth review found such lines booked at once).
+    @Test(arguments: ["yes, but I forgot to say pins and needles in both my legs", "yes - also I take prednisolone daily",
+                      "yes. oh and I collapsed", "yes but my bum has been feeling weird"])
+    func aYesWithSomethingNewAtTheSummaryIsNotSent(line: String) throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say(happyPath)
+        harness.say(line)
+        #expect(harness.bookings.isEmpty)
+        // Unless the line names a warning sign an interrupt knows, it is the summary's own notice.
+        if harness.outcome == nil {
+            #expect(harness.errorCodes == ["summary_extra"])
+            #expect(harness.lastAsk?.id == "summary")
+            harness.say("yes")
+            #expect(harness.bookings.count == 1)
+        }
+    }
+
+    @Test(arguments: ["yes", "yes please", "yes, that's all correct, thanks", "yep looks good", "yes send it", "ok",
+                      "yes it is", "yeah that's right mate"])
+    func aPlainYesAtTheSummarySendsTheRequest(line: String) throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say(happyPath)
+        harness.say(line)
+        #expect(harness.bookings.count == 1, "\(line): \(harness.text)")
+    }
+
     @Test func summaryNoAsksWhatToChange() throws {
         var harness = Harness(try Fixture.tiny())
         harness.say(happyPath + ["no"])

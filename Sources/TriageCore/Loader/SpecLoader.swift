@@ -290,8 +290,13 @@ struct SpecReader {
                 continue
             }
             if patterns.isEmpty { error(fields["patterns"], "interrupt '\(id)' has no patterns", DiagnosticCode.badValue) }
-            for (i, pattern) in patterns.enumerated() where Normalizer.words(pattern).isEmpty {
-                error(fields["patterns"], "pattern \(i + 1) of interrupt '\(id)' has no words", DiagnosticCode.badValue)
+            for (i, pattern) in patterns.enumerated() {
+                if Normalizer.words(pattern).isEmpty {
+                    error(fields["patterns"], "pattern \(i + 1) of interrupt '\(id)' has no words", DiagnosticCode.badValue)
+                } else if case .failure(let problem) = PatternSyntax.expand(pattern) {
+                    // "... legs" would fire on every line that mentions legs; "(numb|)" on every line with the rest.
+                    error(fields["patterns"], "pattern \(i + 1) of interrupt '\(id)' \(problem)", DiagnosticCode.badValue)
+                }
             }
             map["/interrupts/\(id)"] = location(item)
             map["/interrupts/\(id)/goto"] = location(fields["goto"])

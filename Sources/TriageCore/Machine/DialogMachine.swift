@@ -197,6 +197,8 @@ public struct DialogMachine: Sendable {
         let clauses = Normalizer.clauses(line)
         // A red flag typed anywhere wins over the question, commands and everything else.
         if let interrupt = interrupts.match(clauses: clauses) {
+            // "yes, and I have a fever" at the numbness question: the yes to the more urgent question wins.
+            if answeredMoreUrgently(than: interrupt, line, clauses, &events) { return }
             if recordsCoverage { firedInterrupts.append(interrupt.id) }
             if let from = currentQuestion { traversed(from, interrupt.target) }
             replaying = false
@@ -232,6 +234,20 @@ public struct DialogMachine: Sendable {
             }
         default: break
         }
+    }
+
+    /// At a warning-sign question more urgent than `interrupt`, a line that answers it with the sign is taken as that
+    /// answer (the most urgent disposition wins): "yes, and I had cancer" at the emergency numbness question.
+    private mutating func answeredMoreUrgently(than interrupt: Interrupt, _ line: String, _ clauses: [[String]],
+                                               _ events: inout [Event]) -> Bool {
+        guard case .asking(let id) = state, let node = spec.node(id), let question = node.question,
+              let flag = question.redFlag,
+              flag.urgencyRank < (spec.guaranteedDisposition(from: interrupt.target)?.urgencyRank ?? Disposition.emergency.urgencyRank),
+              case .answer(let answer) = matcher.match(line, to: question, words: Array(clauses.joined()), clauses: clauses),
+              question.isRedFlag(answer) else { return false }
+        replaying = false
+        accept(answer, question, node, &events)
+        return true
     }
 
     /// A global command, unless the same words are a valid answer here (an answer wins).
@@ -337,6 +353,12 @@ public struct DialogMachine: Sendable {
             return
         }
         switch matcher.match(line, to: Self.yesNo, words: words) {
+        case .answer(.yesNo(true)) where !AnswerMatcher.isPlainConfirmation(words):
+            // "yes, but I forgot to say my legs are numb": something new that no question here can take. Sending the
+            // request on that line would drop it, so the person is told where to take it and asked for a plain yes.
+            events.append(.error(code: "summary_extra", text: interpolate(spec.messages["summary_extra"])))
+            reask(&events)
+            return
         case .answer(.yesNo(true)):
             attempts = 0
             let next = node.next?.resolve(answers) ?? ""

@@ -121,8 +121,11 @@ public struct AnswerMatcher: Sendable {
         return .none
     }
 
+    /// Words that rule an option out, or leave it in doubt, when they are not part of it: "it won't get better",
+    /// "better? nope", "it was getting better until last week", "I hope it gets better".
     static let negators: Set<String> = ["not", "no", "nothing", "never", "dont", "doesnt", "isnt", "wasnt", "arent",
-                                        "didnt", "without", "hardly", "barely", "little", "less"]
+                                        "didnt", "without", "hardly", "barely", "little", "less", "wont", "nope", "nah",
+                                        "havent", "hasnt", "cant", "until", "hope", "hoping", "wish"]
 
     static let stopWords: Set<String> = ["my", "the", "in", "on", "its", "it", "is", "a", "an", "at", "i", "think",
                                          "mostly", "mainly", "around", "of", "just", "only", "pain", "hurts", "sore"]

@@ -1,5 +1,21 @@
 /// Yes/no answers, and the rules that lean to safety at a red-flag question (docs/dialog-format.md, "Answer matching").
 extension AnswerMatcher {
+    /// A yes that says nothing else ("yes", "yes please, that's all correct, thanks"): the summary sends the request
+    /// only on such a line (see `DialogMachine`).
+    static func isPlainConfirmation(_ words: [String]) -> Bool {
+        words.allSatisfy(confirmationWords.contains)
+    }
+
+    static let confirmationWords: Set<String> = [
+        "yes", "y", "yeah", "yep", "yup", "ya", "yea", "yeh", "yah", "aye", "sure", "ok", "okay", "correct", "right", "true",
+        "absolutely", "definitely", "certainly", "of", "course", "indeed", "affirmative", "totally", "perfect", "great",
+        "good", "lovely", "fine", "brilliant", "excellent", "thats", "that", "its", "it", "is", "all", "everything",
+        "looks", "look", "sounds", "spot", "on", "exactly", "please", "thanks", "thank", "you", "ta", "cheers", "mate",
+        "send", "go", "ahead", "book", "me", "in", "do", "i", "uh", "huh", "mhm", "100", "done", "lets", "lgtm", "yess",
+        "yesss", "for", "very", "much", "so", "well", "alright", "allright", "just", "im", "happy", "with", "this", "these",
+        "are", "ready", "sorted", "confirm", "confirmed", "agree", "agreed", "accurate", "a", "ok", "hundred", "percent",
+    ]
+
     /// `redFlag`: the question asks about a warning sign, where a "no" must be a plain no (see below).
     /// `yesPhrases`: the question's own words for what it asks about (`Question.yesPhrases`).
     /// `negativelyAsked`: the question's own text has a denial in it (`Question.askIsNegative`).

@@ -18,10 +18,8 @@ public struct InterruptMatcher: Sendable {
         var index: [String: [(entry: Int, phrase: [String])]] = [:]
         for (entry, interrupt) in interrupts.enumerated() {
             // Patterns are read like lines: "my legs are numb" as "my legs is numb" (see `Tense`).
-            let phrases = interrupt.patterns.map { pattern in
-                let words = Normalizer.words(pattern)
-                return Tense.present(words) ?? words
-            }
+            // A pattern the loader refused never gets here; `expand` fails only on those.
+            let phrases = interrupt.patterns.flatMap { (try? PatternSyntax.expand($0).get()) ?? [$0] }.map(Self.phrase)
             for phrase in phrases where !phrase.isEmpty {
                 index[phrase[0], default: []].append((entry, phrase))
             }
@@ -54,9 +52,10 @@ public struct InterruptMatcher: Sendable {
             let words = Tense.present(typed) ?? typed
             for (start, word) in words.enumerated() {
                 guard firstWords.mayContain(word), let candidates = byFirstWord[word] else { continue }
-                for candidate in candidates where Phrase.matches(candidate.phrase, in: words, at: start)
-                    && !Self.isNegated(words, start..<(start + candidate.phrase.count))
-                    && !(start > 0 && aboutSomeoneElse() && Self.isNamedAsHavingIt(words, before: start)) {
+                for candidate in candidates {
+                    guard let end = Self.matchEnd(candidate.phrase, in: words, at: start),
+                          !Self.isNegated(words, start..<end),
+                          !(start > 0 && aboutSomeoneElse() && Self.isNamedAsHavingIt(words, before: start)) else { continue }
                     if let current = best {
                         let better = entries[candidate.entry].rank < entries[current].rank
                             || (entries[candidate.entry].rank == entries[current].rank && candidate.entry < current)
@@ -68,6 +67,39 @@ public struct InterruptMatcher: Sendable {
             }
         }
         return best.map { entries[$0].interrupt }
+    }
+
+    /// Stands for "some words" in a pattern: "tingling ... legs" matches "tingling in both my legs".
+    static let gap = "..."
+    /// The most words a gap stands for: "numbness ... legs" is "numbness down both of my legs", not two clauses'
+    /// worth of words.
+    static let maxGapWords = 4
+
+    /// A pattern as the words it matches (read like lines, see `Tense`), with `gap` where it has "...".
+    static func phrase(_ pattern: String) -> [String] {
+        let segments = pattern.components(separatedBy: gap).map { segment in
+            let words = Normalizer.words(segment)
+            return Tense.present(words) ?? words
+        }.filter { !$0.isEmpty }
+        return Array(segments.joined(separator: [gap]))
+    }
+
+    /// Where `phrase` ends if it occurs in `words` from `start`. A gap takes up to `maxGapWords` words, none of them a
+    /// denial or a list break: "tingling but not in my legs" and "numbness, and my legs ache" are not "tingling ...
+    /// legs" or "numbness ... legs".
+    static func matchEnd(_ phrase: [String], in words: [String], at start: Int) -> Int? {
+        guard let gapIndex = phrase.firstIndex(of: gap) else {
+            return Phrase.matches(phrase, in: words, at: start) ? start + phrase.count : nil
+        }
+        let head = Array(phrase[..<gapIndex]), rest = Array(phrase[(gapIndex + 1)...])
+        guard Phrase.matches(head, in: words, at: start) else { return nil }
+        var next = start + head.count
+        for _ in 0...maxGapWords {
+            if let end = matchEnd(rest, in: words, at: next) { return end }
+            guard next < words.count, !negators.contains(words[next]), !listBreaks.contains(words[next]) else { return nil }
+            next += 1
+        }
+        return nil
     }
 
     /// "no chest pain", "I don't have a fever", "without any numbness between my legs": the phrase (at `range` in

@@ -1,0 +1,45 @@
+import Testing
+@testable import TriageCore
+
+/// A yes to a warning-sign question, with a less urgent sign in the same line: the more urgent answer wins
+/// (red-flags.md: "When several apply, the most urgent wins"). A twelfth review found every such line urgent.
+@Suite("The most urgent answer wins")
+struct MostUrgentAnswerTests {
+    /// Transcript 01's answers up to the first red-flag question.
+    static let toScreen = ["lower back", "left", "no", "lifting", "a few days", "better", "4", "bending", "35"]
+
+    @Test(arguments: ["yes, I have a fever", "yes, also I'm on steroids", "yes and I had cancer years ago",
+                      "yes, my left leg is getting weaker", "yeah, and it burns when I pee"])
+    func aYesAtAnEmergencyQuestionBeatsAnUrgentSignInTheSameLine(line: String) throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        harness.say(Self.toScreen)
+        #expect(harness.lastAsk?.id == "rf_saddle")
+        harness.say(line)
+        #expect(harness.outcome == .emergency, "\(line): \(harness.text)")
+    }
+
+    @Test func theNeckDialogToo() throws {
+        var harness = Harness(try Fixture.dialog("neck-shoulder"))
+        harness.say(["neck", "5", "no", "no"])
+        #expect(harness.lastAsk?.id == "rf_cord")
+        harness.say("yes, and I have a fever")
+        #expect(harness.outcome == .emergency, "\(harness.text)")
+    }
+
+    /// A no with an urgent sign still follows the sign: its advice, then the emergency signs.
+    @Test func aNoWithAnUrgentSignFollowsTheSign() throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        harness.say(Self.toScreen)
+        harness.say("no, but I have a fever")
+        #expect(harness.lastAsk?.id == "emergency_check", "\(harness.text)")
+    }
+
+    /// At an urgent question an emergency sign in the line still wins over its yes.
+    @Test func anEmergencySignBeatsAYesAtALessUrgentQuestion() throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        harness.say(Self.toScreen + Array(repeating: "no", count: 7))
+        #expect(harness.lastAsk?.id == "rf_fever")
+        harness.say("yes, and I've wet myself")
+        #expect(harness.outcome == .emergency, "\(harness.text)")
+    }
+}

@@ -1,0 +1,64 @@
+import Testing
+@testable import TriageCore
+
+/// Interrupt patterns with alternatives, `(numb|tingling) ... (bum|groin)`, and gaps, `...` (docs/dialog-format.md).
+@Suite("Interrupt pattern syntax")
+struct PatternSyntaxTests {
+    static func matcher(_ patterns: [String]) -> InterruptMatcher {
+        InterruptMatcher(interrupts: [Interrupt(id: "flag", patterns: patterns, target: "out")]) { _ in 0 }
+    }
+
+    @Test func alternativesStandForEveryCombination() throws {
+        let expanded = try PatternSyntax.expand("(numb|pins and needles) in my (bum|groin)").get()
+        #expect(expanded == ["numb in my bum", "numb in my groin", "pins and needles in my bum", "pins and needles in my groin"])
+        #expect(try PatternSyntax.expand("chest pain").get() == ["chest pain"])
+    }
+
+    @Test(arguments: [("(numb|tingling", PatternSyntax.Problem.unbalanced), ("numb)", .unbalanced),
+                      ("((numb))", .unbalanced), ("(numb|) legs", .emptyAlternative), ("... legs", .gapAtEdge),
+                      ("numb ...", .gapAtEdge), ("(... legs|numb) feet", .gapAtEdge)])
+    func malformedPatternsAreRefused(pattern: String, problem: PatternSyntax.Problem) {
+        #expect(PatternSyntax.expand(pattern) == .failure(problem))
+    }
+
+    @Test func tooManyCombinationsAreRefused() {
+        let group = "(" + (1...50).map { "w\($0)" }.joined(separator: "|") + ")"
+        #expect(PatternSyntax.expand("\(group) \(group)") == .failure(.tooMany(2500)))
+    }
+
+    /// The loader reports a malformed pattern at the interrupt, with what is wrong.
+    @Test func loaderReportsAMalformedPattern() throws {
+        let text = try Fixture.tinyText().replacing(#"patterns: ["can't pee", "wet myself"]"#, with: #"patterns: ["can't pee", "... wet myself"]"#)
+        let found = Fixture.diagnostics(text)
+        #expect(found.contains { $0.message == "pattern 2 of interrupt 'bladder' starts or ends with '...'; a gap goes between words" },
+                "\(found)")
+    }
+
+    @Test(arguments: ["tingling in my legs", "tingling in both of my legs", "tingling down both my legs",
+                      "TINGLING IN MY LEGS!!", "tingling legs"])
+    func aGapTakesUpToFourWords(line: String) {
+        #expect(Self.matcher(["tingling ... legs"]).match(line) != nil, "\(line)")
+    }
+
+    @Test(arguments: [
+        // Five words between.
+        "tingling that goes right down into my legs",
+        // A denial or a list break in the gap.
+        "tingling but not in my legs", "tingling and my legs ache", "tingling, and my legs are fine",
+        // A denial before the pattern, as for any pattern.
+        "no tingling in my legs",
+        // In another clause.
+        "tingling. legs are fine",
+    ])
+    func aGapDoesNotReachPastADenialABreakOrFourWords(line: String) {
+        #expect(Self.matcher(["tingling ... legs"]).match(line) == nil, "\(line)")
+    }
+
+    @Test func alternativesAndGapsTogether() {
+        let matcher = Self.matcher(["(numb|numbness) ... (bum|groin)"])
+        #expect(matcher.match("my bum is numb") == nil, "the order is the pattern's")
+        #expect(matcher.match("numbness around my groin") != nil)
+        #expect(matcher.match("numb bum") != nil)
+        #expect(matcher.match("I don't have numbness in my groin") == nil)
+    }
+}
