@@ -290,17 +290,20 @@ struct SpecReader {
                 continue
             }
             if patterns.isEmpty { error(fields["patterns"], "interrupt '\(id)' has no patterns", DiagnosticCode.badValue) }
+            var compiled: [[PatternSyntax.Element]] = []
             for (i, pattern) in patterns.enumerated() {
-                if Normalizer.words(pattern).isEmpty {
-                    error(fields["patterns"], "pattern \(i + 1) of interrupt '\(id)' has no words", DiagnosticCode.badValue)
-                } else if case .failure(let problem) = PatternSyntax.expand(pattern) {
+                switch PatternSyntax.compile(pattern) {
+                case .success(let elements): compiled.append(elements)
+                case .failure(let problem):
                     // "... legs" would fire on every line that mentions legs; "(numb|)" on every line with the rest.
                     error(fields["patterns"], "pattern \(i + 1) of interrupt '\(id)' \(problem)", DiagnosticCode.badValue)
                 }
             }
             map["/interrupts/\(id)"] = location(item)
             map["/interrupts/\(id)/goto"] = location(fields["goto"])
-            result.append(Interrupt(id: id, patterns: patterns, target: target))
+            var interrupt = Interrupt(id: id, patterns: patterns, target: target)
+            interrupt.compiled = compiled
+            result.append(interrupt)
         }
         return result
     }

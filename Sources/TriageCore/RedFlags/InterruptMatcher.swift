@@ -3,7 +3,7 @@ public struct InterruptMatcher: Sendable {
     private let entries: [(interrupt: Interrupt, rank: Int)]
     /// Every pattern, keyed by its first word: a line is checked with one lookup per word it contains,
     /// not by scanning every pattern of every interrupt.
-    private let byFirstWord: [String: [(entry: Int, phrase: [String])]]
+    private let byFirstWord: [String: [(entry: Int, pattern: Pattern)]]
     /// Which (length, first byte) pairs start a pattern: most words of a line start none, and are passed over
     /// without hashing them for the lookup above.
     private let firstWords: WordFilter
@@ -15,13 +15,14 @@ public struct InterruptMatcher: Sendable {
     /// `rank` gives the urgency rank of an interrupt's target (lower is more urgent).
     init(interrupts: [Interrupt], rank: (String) -> Int) {
         entries = interrupts.map { ($0, rank($0.target)) }
-        var index: [String: [(entry: Int, phrase: [String])]] = [:]
+        var index: [String: [(entry: Int, pattern: Pattern)]] = [:]
         for (entry, interrupt) in interrupts.enumerated() {
-            // Patterns are read like lines: "my legs are numb" as "my legs is numb" (see `Tense`).
-            // A pattern the loader refused never gets here; `expand` fails only on those.
-            let phrases = interrupt.patterns.flatMap { (try? PatternSyntax.expand($0).get()) ?? [$0] }.map(Self.phrase)
-            for phrase in phrases where !phrase.isEmpty {
-                index[phrase[0], default: []].append((entry, phrase))
+            // Patterns are read like lines: "my legs are numb" as "my legs is numb" (see `Tense`). (A pattern the
+            // loader refused never gets here.)
+            let patterns = interrupt.compiled ?? interrupt.patterns.compactMap { try? PatternSyntax.compile($0).get() }
+            for pattern in patterns {
+                let pattern = Pattern(pattern)
+                for word in pattern.firstWords { index[word, default: []].append((entry, pattern)) }
             }
         }
         byFirstWord = index
@@ -53,7 +54,7 @@ public struct InterruptMatcher: Sendable {
             for (start, word) in words.enumerated() {
                 guard firstWords.mayContain(word), let candidates = byFirstWord[word] else { continue }
                 for candidate in candidates {
-                    guard let end = Self.matchEnd(candidate.phrase, in: words, at: start),
+                    guard let end = candidate.pattern.end(in: words, at: start),
                           !Self.isNegated(words, start..<end),
                           !(start > 0 && aboutSomeoneElse() && Self.isNamedAsHavingIt(words, before: start)) else { continue }
                     if let current = best {
@@ -69,37 +70,48 @@ public struct InterruptMatcher: Sendable {
         return best.map { entries[$0].interrupt }
     }
 
-    /// Stands for "some words" in a pattern: "tingling ... legs" matches "tingling in both my legs".
-    static let gap = "..."
-    /// The most words a gap stands for: "numbness ... legs" is "numbness down both of my legs", not two clauses'
+    /// The most words a gap ("..." in a pattern) stands for: "numbness ... legs" is "numbness down both of my legs", not two clauses'
     /// worth of words.
     static let maxGapWords = 4
 
-    /// A pattern as the words it matches (read like lines, see `Tense`), with `gap` where it has "...".
-    static func phrase(_ pattern: String) -> [String] {
-        let segments = pattern.components(separatedBy: gap).map { segment in
-            let words = Normalizer.words(segment)
-            return Tense.present(words) ?? words
-        }.filter { !$0.isEmpty }
-        return Array(segments.joined(separator: [gap]))
-    }
+    /// A compiled pattern (`PatternSyntax`), its steps in an array the matcher walks without copying.
+    struct Pattern: Sendable {
+        let elements: [PatternSyntax.Element]
+        init(_ elements: [PatternSyntax.Element]) { self.elements = elements }
 
-    /// Where `phrase` ends if it occurs in `words` from `start`. A gap takes up to `maxGapWords` words, none of them a
-    /// denial or a list break: "tingling but not in my legs" and "numbness, and my legs ache" are not "tingling ...
-    /// legs" or "numbness ... legs".
-    static func matchEnd(_ phrase: [String], in words: [String], at start: Int) -> Int? {
-        guard let gapIndex = phrase.firstIndex(of: gap) else {
-            return Phrase.matches(phrase, in: words, at: start) ? start + phrase.count : nil
+        /// The words a match can start with.
+        var firstWords: Set<String> {
+            switch elements.first {
+            case .words(let words)?: [words[0]]
+            case .oneOf(let alternatives)?: Set(alternatives.map { $0[0] })
+            default: []
+            }
         }
-        let head = Array(phrase[..<gapIndex]), rest = Array(phrase[(gapIndex + 1)...])
-        guard Phrase.matches(head, in: words, at: start) else { return nil }
-        var next = start + head.count
-        for _ in 0...maxGapWords {
-            if let end = matchEnd(rest, in: words, at: next) { return end }
-            guard next < words.count, !negators.contains(words[next]), !listBreaks.contains(words[next]) else { return nil }
-            next += 1
+
+        /// Where the pattern ends if it occurs in `words` from `start`. A gap takes up to `maxGapWords` words, none of
+        /// them a denial or a list break: "tingling but not in my legs" and "numbness, and my legs ache" are not
+        /// "tingling ... legs" or "numbness ... legs".
+        func end(in words: [String], at start: Int, from step: Int = 0) -> Int? {
+            guard step < elements.count else { return start }
+            switch elements[step] {
+            case .words(let phrase):
+                guard Phrase.matches(phrase, in: words, at: start) else { return nil }
+                return end(in: words, at: start + phrase.count, from: step + 1)
+            case .oneOf(let alternatives):
+                for phrase in alternatives where Phrase.matches(phrase, in: words, at: start) {
+                    if let found = end(in: words, at: start + phrase.count, from: step + 1) { return found }
+                }
+                return nil
+            case .gap:
+                var next = start
+                for _ in 0...InterruptMatcher.maxGapWords {
+                    if let found = end(in: words, at: next, from: step + 1) { return found }
+                    guard next < words.count, !negators.contains(words[next]), !listBreaks.contains(words[next]) else { return nil }
+                    next += 1
+                }
+                return nil
+            }
         }
-        return nil
     }
 
     /// "no chest pain", "I don't have a fever", "without any numbness between my legs": the phrase (at `range` in

@@ -1,60 +1,102 @@
 /// The two pieces of syntax an interrupt pattern may use besides words:
-/// - `(a|b|c)`: any one of the alternatives, so `(numb|tingling) ... (bum|groin)` stands for four patterns;
+/// - `(a|b|c)`: any one of the alternatives, so `(numb|tingling) ... (bum|groin)` matches "numb ... bum",
+///   "tingling ... groin" and the other two;
 /// - `...`: up to `InterruptMatcher.maxGapWords` words in between (see `InterruptMatcher.matchEnd`).
 public enum PatternSyntax {
-    /// Most plain patterns one pattern may stand for: a longer list is a mistake, and would slow every load.
-    public static let maxExpansions = 2000
+    /// One step of a compiled pattern. Alternatives are kept as alternatives, not multiplied out: a pattern with groups
+    /// of 30 and 8 words is one pattern of three steps, not 240 patterns (loading stays fast).
+    public enum Element: Sendable, Equatable {
+        case words([String])
+        case oneOf([[String]])
+        case gap
+    }
 
     public enum Problem: Error, Equatable, CustomStringConvertible {
         case unbalanced
         case emptyAlternative
         case gapAtEdge
-        case tooMany(Int)
+        case noWords
 
         public var description: String {
             switch self {
             case .unbalanced: "has a '(' without its ')' (or the other way round), or one inside another"
-            case .emptyAlternative: "has an empty alternative in '( | )'"
+            case .emptyAlternative: "has an alternative with no words in '( | )'"
             case .gapAtEdge: "starts or ends with '...'; a gap goes between words"
-            case .tooMany(let n): "stands for \(n) patterns (at most \(maxExpansions)); split it"
+            case .noWords: "has no words"
             }
         }
     }
 
-    /// The plain patterns (words and gaps) `pattern` stands for.
-    public static func expand(_ pattern: String) -> Result<[String], Problem> {
-        var pieces: [[String]] = []
+    /// `pattern` as the steps it matches, its words read like lines (normalised, and `Tense`).
+    public static func compile(_ pattern: String) -> Result<[Element], Problem> {
+        var elements: [Element] = []
         var literal = ""
         var group: String?
         for character in pattern {
             switch character {
             case "(":
                 guard group == nil else { return .failure(.unbalanced) }
-                pieces.append([literal])
+                elements += literalElements(literal)
                 literal = ""
                 group = ""
             case ")":
                 guard let options = group else { return .failure(.unbalanced) }
-                let alternatives = options.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmed }
+                let alternatives = options.split(separator: "|", omittingEmptySubsequences: false).map { words(String($0)) }
                 guard !alternatives.contains(where: \.isEmpty) else { return .failure(.emptyAlternative) }
-                pieces.append(alternatives)
+                elements.append(alternatives.count == 1 ? .words(alternatives[0]) : .oneOf(alternatives))
                 group = nil
             default:
                 if group != nil { group!.append(character) } else { literal.append(character) }
             }
         }
         guard group == nil else { return .failure(.unbalanced) }
-        pieces.append([literal])
-        let count = pieces.reduce(1) { $0 * $1.count }
-        guard count <= maxExpansions else { return .failure(.tooMany(count)) }
-        var expanded = [""]
-        for piece in pieces {
-            expanded = expanded.flatMap { prefix in piece.map { prefix + " " + $0 + " " } }
+        elements += literalElements(literal)
+        // Neighbouring words are one step, and "a ... ... b" is one gap.
+        var merged: [Element] = []
+        for element in elements {
+            switch (merged.last, element) {
+            case (.words(let before)?, .words(let more)): merged[merged.count - 1] = .words(before + more)
+            case (.gap?, .gap): continue
+            default: merged.append(element)
+            }
         }
-        let trimmed = expanded.map { $0.split(separator: " ").joined(separator: " ") }
-        if trimmed.contains(where: { $0.hasPrefix(InterruptMatcher.gap) || $0.hasSuffix(InterruptMatcher.gap) }) {
-            return .failure(.gapAtEdge)
+        guard !merged.isEmpty else { return .failure(.noWords) }
+        if merged.first == .gap || merged.last == .gap { return .failure(.gapAtEdge) }
+        return .success(merged)
+    }
+
+    /// Text outside a group: words, with a gap for each "...".
+    private static func literalElements(_ text: String) -> [Element] {
+        var elements: [Element] = []
+        for (index, segment) in segments(text).enumerated() {
+            if index > 0 { elements.append(.gap) }
+            let found = words(String(segment))
+            if !found.isEmpty { elements.append(.words(found)) }
         }
-        return .success(trimmed)
+        return elements
+    }
+
+    /// Words as the interrupts read a line (see `Tense`).
+    private static func words(_ text: String) -> [String] {
+        let found = Normalizer.words(text)
+        return Tense.present(found) ?? found
+    }
+
+    /// `text` split at each "..." (a byte scan: Foundation's substring search was a fifth of a `triage lint`).
+    private static func segments(_ text: String) -> [Substring] {
+        var result: [Substring] = []
+        var start = text.startIndex, dotsStart = text.startIndex, dots = 0
+        for position in text.utf8.indices {
+            guard text.utf8[position] == UInt8(ascii: ".") else { dots = 0; continue }
+            if dots == 0 { dotsStart = position }
+            dots += 1
+            if dots == 3 {
+                result.append(text[start..<dotsStart])
+                start = text.utf8.index(after: position)
+                dots = 0
+            }
+        }
+        result.append(text[start...])
+        return result
     }
 }
