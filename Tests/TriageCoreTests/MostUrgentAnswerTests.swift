@@ -5,6 +5,12 @@ import Testing
 /// (red-flags.md: "When several apply, the most urgent wins"). A twelfth review found every such line urgent.
 @Suite("The most urgent answer wins")
 struct MostUrgentAnswerTests {
+    /// Transcript 01's answers up to its summary (its last line confirms it).
+    static func toSummary() throws -> [String] {
+        let file = "transcripts/01-lower-back-lifting-booking.transcript"
+        return Array(try Transcript.parse(Repo.text(file), file: file).inputs.dropLast())
+    }
+
     /// Transcript 01's answers up to the first red-flag question.
     static let toScreen = ["lower back", "left", "no", "lifting", "a few days", "better", "4", "bending", "35"]
 
@@ -41,5 +47,28 @@ struct MostUrgentAnswerTests {
         #expect(harness.lastAsk?.id == "rf_fever")
         harness.say("yes, and I've wet myself")
         #expect(harness.outcome == .emergency, "\(harness.text)")
+    }
+
+    /// At the summary a warning-sign answer can be changed by naming the sign in the person's words (its question's
+    /// `yes_phrases`): a twelfth review found "the answer about temperature was wrong" not understood, then booked.
+    @Test func aWarningSignAnswerIsCorrectedByNamingTheSign() throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        harness.say(try Self.toSummary())
+        #expect(harness.lastAsk?.id == "summary")
+        harness.say("the answer about temperature was wrong, i do have one")
+        #expect(harness.lastAsk?.id == "rf_fever", "\(harness.text)")
+        harness.say("yes")
+        #expect(harness.outcome == .urgent)
+        #expect(harness.bookings.isEmpty)
+    }
+
+    /// A sign word several warning-sign questions share is asked about, not guessed.
+    @Test func aSignWordSharedByTwoQuestionsAsksWhichOne() throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        harness.say(try Self.toSummary())
+        harness.say("I want to change my answer about numbness")
+        #expect(harness.errorCodes == ["ambiguous"], "\(harness.text)")
+        harness.say("saddle")
+        #expect(harness.lastAsk?.id == "rf_saddle")
     }
 }

@@ -374,10 +374,11 @@ public struct DialogMachine: Sendable {
         }
         // "change the severity" names the answer to change straight away.
         let fieldChoices = correctableFields(node)
-        if case .one(let index) = matcher.findChoice(words, fieldChoices) {
-            correct(fieldChoices[index].id, &events)
-        } else {
-            fail(.notUnderstood, node, &events)
+        switch matcher.findChoice(words, fieldChoices) {
+        case .one(let index): correct(fieldChoices[index].id, &events)
+        // "change my answer about the numbness": more than one warning sign is named so; the person picks.
+        case .several(let indices): fail(.ambiguous(indices.map { fieldChoices[$0].label }), node, &events)
+        case .none: fail(.notUnderstood, node, &events)
         }
     }
 

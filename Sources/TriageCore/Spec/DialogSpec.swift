@@ -82,7 +82,10 @@ public struct DialogSpec: Sendable, Equatable {
         self.slotCorrectionChoices = slots.mapValues { i in
             let slot = nodes[i].slot ?? nodes[i].id
             let words = slot.replacingUnderscores.split(separator: " ").filter { $0 != "rf" }.joined(separator: " ")
-            return Choice(id: slot, label: words.prefix(1).uppercased() + words.dropFirst(), synonyms: [slot.replacingUnderscores])
+            // A warning-sign question is also named by its own words for the sign: "change my answer about the
+            // numbness" goes back to it (a twelfth review found such corrections not understood, then booked).
+            return Choice(id: slot, label: words.prefix(1).uppercased() + words.dropFirst(),
+                          synonyms: [slot.replacingUnderscores] + (nodes[i].question?.yesPhrases ?? []))
         }
         var commandIndex: [String: GlobalCommand] = [:]
         var commandMaxWords = 0
