@@ -21,11 +21,49 @@ struct AnswerMatchingTests {
         #expect(matcher.match(input, to: location) == .answer(.choice(expected)))
     }
 
+    /// A thirteenth review: reports after a "no" with no comma, and dialect double negatives, were read as a plain no at
+    /// the shipped warning-sign questions (and booked). Each must now be a yes or be asked again, never a no.
+    @Test(arguments: [("rf_saddle", "I feel nothing when I wipe"), ("rf_saddle", "I cant feel nothing when I wipe"),
+                      ("rf_saddle", "nothing when I wipe"), ("rf_saddle", "I can't feel nothing"), ("rf_saddle", "no I can't feel nothing"),
+                      ("rf_saddle", "no it feels dead"), ("rf_saddle", "no I can't feel it"), ("rf_saddle", "no it tingles"),
+                      ("rf_bladder", "no I can't go"), ("rf_bladder", "no nothing comes out"), ("rf_bladder", "no I can't start"),
+                      ("rf_continence", "no I've leaked"), ("rf_sexual", "no it feels dead"), ("rf_sexual", "no less feeling"),
+                      ("rf_both_legs", "no both are weak"), ("rf_chest", "no just pressure"), ("rf_chest", "no I'm sweating"),
+                      ("rf_severe", "none of them"), ("rf_severe", "no, nothing"), ("rf_severe", "nope, none"),
+                      ("emergency_check", "I feel nothing when I wipe")])
+    func reportsAfterANoAreNeverANo(question id: String, answer: String) throws {
+        let spec = try Fixture.dialog("back-strain")
+        let question = try #require(spec.node(id)?.question)
+        let result = AnswerMatcher(words: spec.words).match(answer, to: question)
+        #expect(result != .answer(.yesNo(false)), "\(id): \(answer)")
+    }
+
+    /// Denials that must stay denials there (or, for the wordier ones, be asked again: never a yes).
+    @Test(arguments: [("rf_saddle", "no", true), ("rf_saddle", "no numbness or tingling", true),
+                      ("rf_saddle", "I don't have any numbness", true), ("rf_chest", "no chest pain", true),
+                      ("rf_continence", "no accidents", true), ("rf_saddle", "nope", true), ("rf_both_legs", "no", true),
+                      ("rf_saddle", "no, I can feel it fine", false), ("rf_bladder", "no, I can pee fine", false),
+                      ("rf_chest", "my chest isn't tight", false), ("rf_both_legs", "no, both legs are fine", false),
+                      // A thirteenth review: plain denials at the emergency signs that were asked again.
+                      ("emergency_check", "no, none of those", true), ("emergency_check", "no thank god", true),
+                      ("emergency_check", "none", true)])
+    func denialsStayDenials(question id: String, answer: String, plainNo: Bool) throws {
+        let spec = try Fixture.dialog("back-strain")
+        let question = try #require(spec.node(id)?.question)
+        let result = AnswerMatcher(words: spec.words).match(answer, to: question)
+        #expect(result != .answer(.yesNo(true)), "\(id): \(answer)")
+        if plainNo { #expect(result == .answer(.yesNo(false)), "\(id): \(answer)") }
+    }
+
     /// A twelfth review: answers to "is it getting better?" that say it is not, or only wish it were, were read as
     /// "getting better", which skips the doctor rules for pain that is not improving.
     @Test(arguments: [("it won't get better", nil), ("better? nope", nil), ("improving? nope", nil),
                       ("I hope it gets better", nil), ("it was getting better until last week", nil),
                       ("was improving but now stuck", nil), ("stuck", "same"), ("it isn't getting better", "same"),
+                      // A thirteenth review.
+                      ("I'd like it to get better", nil), ("far from better", nil), ("it could be better", nil),
+                      ("it was better, now it's back", nil), ("hopefully better soon", nil), ("it refuses to get better", nil),
+                      ("wouldn't say better", nil), ("none better", nil), ("it was better last week", nil),
                       ("getting better", "better"), ("a bit better", "better"), ("better, but still sore", "better")] as [(String, String?)])
     func trendThatIsNotImprovingIsNeverBetter(input: String, expected: String?) throws {
         let spec = try Fixture.dialog("back-strain")

@@ -202,7 +202,7 @@ struct InterruptTests {
     /// Ordinary lines the new wordings must leave alone, and denials of them.
     @Test(arguments: ["I did heavy chest day at the gym", "I was lifting a heavy chest", "bladder control is fine",
                       "no loss of bladder control", "no tingling in my legs", "tingling but not in my legs",
-                      "my legs ache after running", "I sit on my bum all day", "my dad had a fall off a ladder last year and my mum has cancer"])
+                      "my legs ache after running", "I sit on my bum all day", "I'm not on chemo", "I'm not taking steroids", "my dad had a fall off a ladder last year and my mum has cancer"])
     func twelfthReviewOrdinaryLinesDoNotFire(line: String) throws {
         let spec = try Fixture.dialog("back-strain")
         #expect(InterruptMatcher(spec: spec).match(line) == nil, "\(line) should not interrupt")

@@ -95,4 +95,30 @@ struct UrgentSignTests {
         let advice = machine.redFlagAdvice(for: ["oh and I've got a fever"])
         #expect(advice == [.say("You also wrote something that needs a doctor's advice soon. Please contact your doctor or an urgent care service today, before any massage.")])
     }
+
+    /// The same sign again is an answer there, not its advice once more (a thirteenth review saw it seven times in a row).
+    @Test(arguments: ["no, only the fever", "nope, just the fever", "no, I've just got a fever"])
+    func theSameSignAgainIsAnAnswerNotTheAdviceAgain(line: String) throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        harness.say(["lower back", "I've got a fever"])
+        harness.say(line)
+        #expect(!harness.text.contains { $0.hasPrefix("Please see a doctor today") }, "\(harness.text)")
+        #expect(harness.outcome == .urgent || harness.lastAsk?.id == "emergency_check", "\(harness.text)")
+    }
+
+    /// Leaving at the emergency signs still records the urgent outcome (its advice was shown): kiosks and the log see
+    /// that medical advice was given, not a plain goodbye.
+    @Test func quittingAfterTheAdviceRecordsTheUrgentOutcome() throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        harness.say(["lower back", "I've got a fever", "quit", "yes"])
+        #expect(harness.outcome == .urgent)
+        #expect(harness.events.last == .end(.quit))
+        var machine = DialogMachine(spec: try Fixture.dialog("back-strain"))
+        _ = machine.start()
+        _ = machine.receive(.line("lower back, I had breast cancer"))
+        let events = machine.receive(.endOfInput)
+        #expect(events.contains { if case .outcome(.urgent, _, _) = $0 { true } else { false } })
+        #expect(events.last == .end(.inputEnded))
+        #expect(machine.outcome == .urgent)
+    }
 }

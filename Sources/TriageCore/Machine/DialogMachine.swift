@@ -147,6 +147,7 @@ public struct DialogMachine: Sendable {
             finish(.handoff, text: interpolate(step.failed), node: nodeID, &events)
         case .endOfInput:
             if state != .ended && state != .notStarted {
+                recordAdvisedOutcome(&events)
                 events.append(.say(spec.messages["input_ended"]))
                 state = .ended
                 events.append(.end(.inputEnded))
@@ -196,7 +197,7 @@ public struct DialogMachine: Sendable {
         // The line is split into words once: its clauses feed the interrupts, their words commands and answers.
         let clauses = Normalizer.clauses(line)
         // A red flag typed anywhere wins over the question, commands and everything else.
-        if let interrupt = interrupts.match(clauses: clauses) {
+        if let interrupt = interrupts.match(clauses: clauses), !addsNothingUrgent(interrupt) {
             // "yes, and I have a fever" at the numbness question: the yes to the more urgent question wins.
             if answeredMoreUrgently(than: interrupt, line, clauses, &events) { return }
             if recordsCoverage { firedInterrupts.append(interrupt.id) }
@@ -215,6 +216,7 @@ public struct DialogMachine: Sendable {
         switch state {
         case .confirmingQuit(let returnTo, let correcting):
             if case .answer(.yesNo(true)) = matcher.match(line, to: Self.yesNo, words: words) {
+                recordAdvisedOutcome(&events)
                 events.append(.say(spec.messages["quit_done"]))
                 state = .ended
                 events.append(.end(.quit))
@@ -234,6 +236,23 @@ public struct DialogMachine: Sendable {
             }
         default: break
         }
+    }
+
+    /// After a warning sign's advice, a sign no more urgent than what every answer here leads to changes nothing:
+    /// "no, only the fever" at the emergency signs is an answer, not the fever's advice again (and again).
+    private func addsNothingUrgent(_ interrupt: Interrupt) -> Bool {
+        guard afterWarningSign, let id = currentQuestion, let here = spec.guaranteedDisposition(from: id) else { return false }
+        return (spec.guaranteedDisposition(from: interrupt.target)?.urgencyRank ?? 0) >= here.urgencyRank
+    }
+
+    /// Leaving after a warning sign's advice (quit, end of input) still records the outcome its questions lead to at
+    /// least (the urgent one for an urgent sign), so the front end and the log know medical advice was given.
+    private mutating func recordAdvisedOutcome(_ events: inout [Event]) {
+        guard afterWarningSign, let id = currentQuestion,
+              let position = InterruptReach.leastUrgentOutcome(from: id, nodes: spec.nodes, index: spec.nodeIndex),
+              let disposition = spec.nodes[position].disposition else { return }
+        outcome = disposition
+        events.append(.outcome(disposition: disposition, text: interpolate(spec.nodes[position].say ?? ""), node: spec.nodes[position].id))
     }
 
     /// At a warning-sign question more urgent than `interrupt`, a line that answers it with the sign is taken as that
@@ -440,6 +459,13 @@ public struct DialogMachine: Sendable {
             if attempts == 1 {
                 if let hint = node.question?.hint { text += " " + interpolate(hint) }
             }
+        }
+        // At the summary a line not understood may be a new symptom no question here can take ("I've been peeing
+        // myself"): the person is told where to take it before a plain yes can send the request.
+        if node.kind == .summary, code == "not_understood", state == .asking(node.id) {
+            events.append(.error(code: code, text: text + " " + interpolate(messages["summary_extra"])))
+            reask(&events)
+            return
         }
         // The range and validation messages already say what is expected.
         let selfExplaining = ["out_of_range", "invalid_phone", "invalid_email", "invalid_name", "too_long"].contains(code)

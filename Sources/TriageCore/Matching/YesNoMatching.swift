@@ -99,7 +99,9 @@ extension AnswerMatcher {
         return .notUnderstood
     }
 
-    static let emptyAnswers: Set<String> = ["none", "nothing", "none at all", "nothing at all"]
+    static let emptyAnswers: Set<String> = ["none", "nothing", "none at all", "nothing at all", "none of them", "none of those",
+                                            "no nothing", "no none", "nope none", "nope nothing", "no none of them",
+                                            "nothing does", "none do", "none of them do", "no nothing helps", "nothing helps"]
 
     /// Whether an answer leans to no: it has a "no" or a denial in it ("no, I can pee fine", "my legs aren't weak"),
     /// doubts aside ("not sure", "I don't know" lean nowhere).
@@ -153,10 +155,17 @@ extension AnswerMatcher {
         for (number, clause) in clauses.enumerated() {
             var denied = [Bool](repeating: false, count: clause.count)
             for phrase in phrases {
+                // A phrase that itself says something is missing or limited ("nothing comes out", "less feeling",
+                // "just pressure", "cant feel") is not denied by a denial next to it: "no nothing comes out", "no just
+                // pressure", "I can't feel nothing" report it.
+                let saysMissing = phrase.contains(where: missingWords.contains)
+                // One that starts with its own subject ("both are weak") is a statement: "no both are weak" reports it.
+                let startsAStatementOfItsOwn = saysMissing || subjects.contains(phrase[0])
                 for range in Phrase.occurrences(of: phrase, in: clause) {
                     found = true
-                    guard isReassuredAfter(clause, range) || isDeniedAfter(clause, range) || InterruptMatcher.isNegated(clause, range)
-                            || isDeniedNearby(clause, range.lowerBound) else {
+                    guard isReassuredAfter(clause, range) || !saysMissing && isDeniedAfter(clause, range)
+                            || !startsAStatementOfItsOwn && (InterruptMatcher.isNegated(clause, range)
+                                                             || isDeniedNearby(clause, range.lowerBound)) else {
                         // A mention that starts the line, or a clause of its own after more than a bare "no", is a
                         // statement of its own: "no, I'm ok, both legs are numb" (but "no, numb" may be either).
                         let startsAStatement = range.lowerBound == 0 && (number == 0 || number > 1 || clauses[0].count > 1)
@@ -201,12 +210,18 @@ extension AnswerMatcher {
     static let limits: Set<String> = ["but", "just", "only", "except", "apart", "merely", "besides", "aside", "save", "other",
                                       "excluding", "barring"]
 
+    /// Words of a phrase that say something is missing or limited (see `mentions`).
+    static let missingWords = InterruptMatcher.negators.union(InterruptMatcher.inability).union(limits)
+        .union(["less", "hardly", "barely"])
+
     /// A denial up to three words before `start` in the clause, with no "but" or "and" between: "I'm not on steroids",
     /// "I don't take steroids". Wider than an interrupt's denial, because here it only takes the phrase out: the
-    /// answer is a no only if what is left is itself a plain denial, and is otherwise asked again.
+    /// answer is a no only if what is left is itself a plain denial, and is otherwise asked again. A subject between
+    /// starts a statement of its own: "no it tingles", "no I've leaked", "no both are weak" deny nothing.
     static func isDeniedNearby(_ clause: [String], _ start: Int) -> Bool {
         var index = start - 1
-        while index >= 0, start - index <= 3, !InterruptMatcher.listBreaks.contains(clause[index]) {
+        while index >= 0, start - index <= 3, !InterruptMatcher.listBreaks.contains(clause[index]),
+              !subjects.contains(clause[index]) {
             if InterruptMatcher.negators.contains(clause[index]) {
                 return !(clause[index] == "not" && index + 1 < clause.count && InterruptMatcher.doubts.contains(clause[index + 1]))
             }
@@ -214,6 +229,9 @@ extension AnswerMatcher {
         }
         return false
     }
+
+    static let subjects: Set<String> = ["i", "im", "ive", "id", "it", "its", "both", "they", "theyre", "my", "we", "he", "she",
+                                        "there", "theres", "everything", "something"]
 
     /// What is left of "I don't have any numbness", "never had any numbness or tingling" once the denied symptom is
     /// taken out: a denial and nothing else.
@@ -250,7 +268,8 @@ extension AnswerMatcher {
                                    "right", "nope", "nah", "like", "changes", "change", "mate", "maam", "madam", "a",
                                    "the", "sore", "stiff", "stiffness", "ache", "aches", "aching", "normal", "normally",
                                    "everything", "everythings", "ever", "neck", "shoulder", "shoulders", "usual", "alright",
-                                   "or", "nor", "any", "sure", "yeah", "all", "good"])
+                                   "or", "nor", "any", "sure", "yeah", "all", "good", "those", "them", "these", "god",
+                                   "goodness", "heavens", "cheers"])
     /// Words that, after a "no", could be stating the symptom: "no, I do have it", "no, that is my problem".
     static let assertingWords: Set<String> = ["i", "it", "its", "is", "was", "am", "do", "does", "did", "have", "has", "had",
                                               "ive", "hurts", "problem", "are", "were", "theyre", "feel", "feels",

@@ -230,6 +230,8 @@ public struct InterruptMatcher: Sendable {
     static let negationFillers: Set<String> = ["a", "an", "any", "have", "had", "has", "got", "get", "feel", "feeling",
                                                "felt", "been", "having", "do", "does", "did", "experienced",
                                                "noticed", "signs", "of", "sign", "real", "really", "ever", "history", "previous",
+                                               // "I'm not on chemo", "not taking steroids".
+                                               "on", "taking", "using",
                                                // "been" and "felt" as `Tense` reads them.
                                                "is"]
 }

@@ -6,7 +6,12 @@ public enum InterruptReach {
     /// questions; nil when a walk can reach anything else (a booking, a summary, a missing node), or a question
     /// that is not a yes/no red-flag question (whose unclear answers could not be resolved safely).
     public static func guaranteedDisposition(from start: String, nodes: [Node], index: [String: Int]) -> Disposition? {
-        var least: Disposition?
+        leastUrgentOutcome(from: start, nodes: nodes, index: index).flatMap { nodes[$0].disposition }
+    }
+
+    /// The position of the least urgent outcome such a walk can end in (see `guaranteedDisposition`).
+    static func leastUrgentOutcome(from start: String, nodes: [Node], index: [String: Int]) -> Int? {
+        var least: Int?
         var pending = [start]
         var seen: Set<String> = []
         while let id = pending.popLast() {
@@ -16,7 +21,7 @@ public enum InterruptReach {
             switch node.kind {
             case .outcome:
                 guard let disposition = node.disposition else { return nil }
-                if least.map({ disposition.urgencyRank > $0.urgencyRank }) ?? true { least = disposition }
+                if least.map({ disposition.urgencyRank > (nodes[$0].disposition?.urgencyRank ?? 0) }) ?? true { least = position }
             case .message:
                 guard let next = node.next else { return nil }
                 pending += next.targets
