@@ -199,10 +199,32 @@ struct InterruptTests {
         #expect(InterruptMatcher(spec: spec).match("lower back, " + line)?.target == target, "\(line) should go to \(target)")
     }
 
+    /// A thirteenth review's wordings (121 of 324 missed then), a sample.
+    @Test(arguments: [
+        ("when i wipe i dont feel the paper", "out_cauda_equina"), ("pins n needles in my groin", "out_cauda_equina"),
+        ("I can't get the flow going when I pee", "out_cauda_equina"), ("tried to pee but nothing happens", "out_cauda_equina"),
+        ("I have to push really hard to get my wee started", "out_cauda_equina"), ("my bladder just let go", "out_cauda_equina"),
+        ("I've been peeing myself", "out_cauda_equina"), ("can't get it up since my back went", "out_cauda_equina"),
+        ("my legs feel like cotton wool", "out_cauda_equina"), ("can't feel either leg", "out_cauda_equina"),
+        ("pain behind my breastbone", "out_chest"), ("the pain is going into my left arm", "out_chest"),
+        ("I can feel my heartbeat in my belly", "out_aaa"), ("worst pain of my life came on out of nowhere", "out_aaa"),
+        ("I rolled my car", "out_trauma"), ("fell from the scaffolding at work", "out_trauma"),
+        ("I'm 82 and slipped in the garden", "advise_fracture"), ("I've got osteoporosis and fell", "advise_fracture"),
+        ("I fell over and I am 75", "advise_fracture"), ("my immune system is shot", "advise_immune"),
+        ("I take anti-rejection meds", "advise_immune"), ("pain in my loin", "advise_kidney"),
+        ("my teeth are chattering and I'm hot", "advise_infection"), ("left leg feels weaker every day", "advise_leg_weakness"),
+        ("clot in my leg", "advise_dvt"),
+    ])
+    func thirteenthReviewPhrasesFire(line: String, target: String) throws {
+        let spec = try Fixture.dialog("back-strain")
+        #expect(InterruptMatcher(spec: spec).match("lower back, " + line)?.target == target, "\(line) should go to \(target)")
+    }
+
     /// Ordinary lines the new wordings must leave alone, and denials of them.
     @Test(arguments: ["I did heavy chest day at the gym", "I was lifting a heavy chest", "bladder control is fine",
                       "no loss of bladder control", "no tingling in my legs", "tingling but not in my legs",
-                      "my legs ache after running", "I sit on my bum all day", "I'm not on chemo", "I'm not taking steroids", "my dad had a fall off a ladder last year and my mum has cancer"])
+                      "my legs ache after running", "I sit on my bum all day", "I'm not on chemo", "I'm not taking steroids",
+                      "I messed myself up at the gym", "the pain comes in waves", "I ride a quad bike", "I'm 72 and fit", "my dad had a fall off a ladder last year and my mum has cancer"])
     func twelfthReviewOrdinaryLinesDoNotFire(line: String) throws {
         let spec = try Fixture.dialog("back-strain")
         #expect(InterruptMatcher(spec: spec).match(line) == nil, "\(line) should not interrupt")

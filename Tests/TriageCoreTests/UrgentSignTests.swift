@@ -17,7 +17,7 @@ struct UrgentSignTests {
     @Test func everyUrgentInterruptOfTheShippedDialogsIsTested() throws {
         let found = try Self.urgentInterrupts()
         #expect(found.filter { $0.dialog == "back-strain" }.map(\.interrupt)
-                    == ["fever", "urine", "calf_clot", "cancer_history", "weak_immunity", "one_leg_worse"])
+                    == ["fever", "urine", "calf_clot", "cancer_history", "weak_immunity", "one_leg_worse", "fracture_risk"])
         #expect(found.filter { $0.dialog == "neck-shoulder" }.map(\.interrupt) == ["urgent_signs"])
     }
 
