@@ -209,6 +209,16 @@ struct MachineTests {
 
     /// "yes, but I forgot to say ...": something new that no question can take is not sent on that line; the person
     /// is told where to take it (a twelfth review found such lines booked at once).
+    /// Thanks alone is not a confirmation: nothing is sent on it.
+    @Test(arguments: ["thanks", "thank you", "cheers"])
+    func thanksAloneAtTheSummarySendsNothing(line: String) throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say(happyPath)
+        harness.say(line)
+        #expect(harness.bookings.isEmpty)
+        #expect(harness.lastAsk?.id == "summary")
+    }
+
     @Test(arguments: ["yes, but I forgot to say pins and needles in both my legs", "yes - also I take prednisolone daily",
                       "yes. oh and I collapsed", "yes but my bum has been feeling weird"])
     func aYesWithSomethingNewAtTheSummaryIsNotSent(line: String) throws {
@@ -226,7 +236,10 @@ struct MachineTests {
     }
 
     @Test(arguments: ["yes", "yes please", "yes, that's all correct, thanks", "yep looks good", "yes send it", "ok",
-                      "yes it is", "yeah that's right mate"])
+                      "yes it is", "yeah that's right mate",
+                      // A thirteenth review: confirmations that were not understood.
+                      "all good", "looks good", "perfect", "go ahead", "send it", "confirm", "fine", "that's all correct",
+                      "everything is correct"])
     func aPlainYesAtTheSummarySendsTheRequest(line: String) throws {
         var harness = Harness(try Fixture.tiny())
         harness.say(happyPath)

@@ -371,7 +371,11 @@ public struct DialogMachine: Sendable {
             }
             return
         }
-        switch matcher.match(line, to: Self.yesNo, words: words) {
+        var reply = matcher.match(line, to: Self.yesNo, words: words)
+        // "all good", "looks good", "send it", "that's all correct": a confirmation here, though not a yes everywhere
+        // ("fine" to a warning-sign question is a no).
+        if case .notUnderstood = reply, AnswerMatcher.isConfirmation(words) { reply = .answer(.yesNo(true)) }
+        switch reply {
         case .answer(.yesNo(true)) where !AnswerMatcher.isPlainConfirmation(words):
             // "yes, but I forgot to say my legs are numb": something new that no question here can take. Sending the
             // request on that line would drop it, so the person is told where to take it and asked for a plain yes.

@@ -6,6 +6,17 @@ extension AnswerMatcher {
         words.allSatisfy(confirmationWords.contains)
     }
 
+    /// A plain confirmation that says so ("all good", "send it", "that's all correct"), not only thanks or politeness.
+    static func isConfirmation(_ words: [String]) -> Bool {
+        !words.isEmpty && isPlainConfirmation(words) && words.contains(where: affirmingWords.contains)
+    }
+
+    static let affirmingWords: Set<String> = ["yes", "y", "yeah", "yep", "yup", "ya", "yea", "yeh", "yah", "aye", "sure", "ok",
+                                              "okay", "correct", "right", "true", "good", "fine", "perfect", "great", "lovely",
+                                              "brilliant", "excellent", "spot", "exactly", "send", "ahead", "book", "confirm",
+                                              "confirmed", "agree", "agreed", "accurate", "sorted", "ready", "alright", "lgtm",
+                                              "absolutely", "definitely", "certainly", "indeed", "affirmative", "totally"]
+
     static let confirmationWords: Set<String> = [
         "yes", "y", "yeah", "yep", "yup", "ya", "yea", "yeh", "yah", "aye", "sure", "ok", "okay", "correct", "right", "true",
         "absolutely", "definitely", "certainly", "of", "course", "indeed", "affirmative", "totally", "perfect", "great",
