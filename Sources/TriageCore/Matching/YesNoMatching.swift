@@ -169,11 +169,12 @@ extension AnswerMatcher {
                 // A phrase that itself says something is missing or limited ("nothing comes out", "less feeling",
                 // "just pressure", "cant feel") is not denied by a denial next to it: "no nothing comes out", "no just
                 // pressure", "I can't feel nothing" report it.
-                let saysMissing = phrase.contains(where: missingWords.contains)
-                // One that starts with its own subject ("both are weak") is a statement: "no both are weak" reports it.
-                let startsAStatementOfItsOwn = saysMissing || subjects.contains(phrase[0])
                 for range in Phrase.occurrences(of: phrase, in: clause) {
                     found = true
+                    // (Worked out only for a phrase that occurs: a question has dozens, and most lines mention none.)
+                    let saysMissing = phrase.contains(where: missingWords.contains)
+                    // One that starts with its own subject ("both are weak") is a statement: "no both are weak" reports it.
+                    let startsAStatementOfItsOwn = saysMissing || subjects.contains(phrase[0])
                     guard isReassuredAfter(clause, range) || !saysMissing && isDeniedAfter(clause, range)
                             || !startsAStatementOfItsOwn && (InterruptMatcher.isNegated(clause, range)
                                                              || isDeniedNearby(clause, range.lowerBound)) else {
