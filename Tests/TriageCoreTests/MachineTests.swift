@@ -209,6 +209,19 @@ struct MachineTests {
 
     /// "yes, but I forgot to say ...": something new that no question can take is not sent on that line; the person
     /// is told where to take it (a twelfth review found such lines booked at once).
+    /// A line the summary does not understand may be a new symptom no question can take: the person is told where to
+    /// take it, and nothing is sent until a plain yes.
+    @Test func aLineNotUnderstoodAtTheSummarySaysWhereToTakeANewSymptom() throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say(happyPath)
+        harness.say("my wee has gone a funny colour")
+        #expect(harness.errorCodes == ["not_understood"])
+        let advice = try #require(harness.events.compactMap { if case .error(_, let text) = $0 { text } else { nil } }.first)
+        #expect(advice.contains("call the clinic instead of booking here") && advice.contains("call 911 now"), "\(advice)")
+        #expect(harness.bookings.isEmpty)
+        #expect(harness.lastAsk?.id == "summary")
+    }
+
     /// Thanks alone is not a confirmation: nothing is sent on it.
     @Test(arguments: ["thanks", "thank you", "cheers"])
     func thanksAloneAtTheSummarySendsNothing(line: String) throws {

@@ -24,7 +24,7 @@ extension AnswerMatcher {
         "looks", "look", "sounds", "spot", "on", "exactly", "please", "thanks", "thank", "you", "ta", "cheers", "mate",
         "send", "go", "ahead", "book", "me", "in", "do", "i", "uh", "huh", "mhm", "100", "done", "lets", "lgtm", "yess",
         "yesss", "for", "very", "much", "so", "well", "alright", "allright", "just", "im", "happy", "with", "this", "these",
-        "are", "ready", "sorted", "confirm", "confirmed", "agree", "agreed", "accurate", "a", "ok", "hundred", "percent",
+        "are", "ready", "sorted", "confirm", "confirmed", "agree", "agreed", "accurate", "a", "hundred", "percent",
     ]
 
     /// `redFlag`: the question asks about a warning sign, where a "no" must be a plain no (see below).
