@@ -21,6 +21,7 @@ let package = Package(
     ],
     targets: [
         // Pure logic: spec, loader, machine, matching, red flags, plan, booking value, transcripts.
+        // The loader reads YAML with libyaml through Yams' C target, CYaml (Loader/YAMLDocument.swift).
         .target(
             name: "TriageCore",
             dependencies: [.product(name: "Yams", package: "Yams")]

@@ -1,62 +1,28 @@
-import Yams
-
 /// Text in, spec or located diagnostics out. Reports every problem it can find in one pass.
 public enum SpecLoader {
     public static func load(_ text: String, file: String) -> Result<DialogSpec, SpecErrors> {
         var reader = SpecReader(file: file)
-        var root: Yams.Node?
-        var text = text
-        // Yams stops at a duplicated key; rename each duplicate and parse again so every other
-        // problem is still reported in the same run.
-        for attempt in 0... {
-            do {
-                // Every value is read as text (see SpecReader), so the basic resolver: no per-scalar regex matching.
-                root = try Yams.compose(yaml: text, .basic)
-                break
-            } catch YamlError.duplicatedKeysInMapping(let keys, let context) where attempt < 100 {
-                guard let key = keys.first,
-                      let (renamed, location) = DuplicateKeys.rename(key, after: context.mark, in: text, attempt: attempt) else {
-                    return .failure(SpecErrors([Diagnostic(file: file, location: SourceLocation(line: context.mark.line, column: context.mark.column),
-                                                           message: "duplicate key '\(keys.joined(separator: "', '"))'", code: DiagnosticCode.duplicate)]))
-                }
-                reader.diagnostics.append(Diagnostic(file: file, location: location, message: "duplicate key '\(key)'", code: DiagnosticCode.duplicate))
-                text = renamed
-            } catch {
-                return .failure(SpecErrors([reader.syntaxDiagnostic(error)]))
-            }
+        let document: YAMLDocument
+        switch YAMLDocument.read(text) {
+        case .success(let read): document = read
+        case .failure(let syntax):
+            return .failure(SpecErrors([Diagnostic(file: file, location: syntax.location,
+                                                   message: "YAML syntax error: " + syntax.message, code: DiagnosticCode.syntax)]))
         }
-        guard let root else {
+        // A repeated key is left out of the tree, so the rest of the file is still read and checked.
+        for duplicate in document.duplicates {
+            reader.diagnostics.append(Diagnostic(file: file, location: duplicate.location,
+                                                 message: "duplicate key '\(duplicate.key)'", code: DiagnosticCode.duplicate))
+        }
+        guard let root = document.root else {
             return .failure(SpecErrors([Diagnostic(file: file, location: SourceLocation(line: 1, column: 1),
                                                    message: "the file is empty; expected a dialog mapping", code: DiagnosticCode.missingKey)]))
         }
         let spec = reader.readSpec(root)
         reader.checkReferences(spec)
-        reader.diagnostics.removeAll { $0.message.contains(DuplicateKeys.marker) }
         let errors = reader.diagnostics.filter { $0.severity == .error }
         if let spec, errors.isEmpty { return .success(spec) }
         return .failure(SpecErrors(reader.diagnostics.sorted { ($0.location, $0.message) < ($1.location, $1.message) }))
-    }
-}
-
-/// Finds the second occurrence of a duplicated block-mapping key and renames it.
-enum DuplicateKeys {
-    static let marker = "__duplicate_"
-
-    static func rename(_ key: String, after mark: Mark, in text: String, attempt: Int) -> (String, SourceLocation)? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let indent = String(repeating: " ", count: max(0, mark.column - 1))
-        guard mark.line >= 1 else { return nil }
-        for index in mark.line..<lines.count {
-            let line = lines[index]
-            // A line less indented than the mapping ends it.
-            let leading = line.prefix { $0 == " " }.count
-            if !line.trimmed.isEmpty, !line.trimmed.hasPrefix("#"), leading < indent.count { return nil }
-            for quote in ["", "\"", "'"] where line.hasPrefix(indent + quote + key + quote + ":") {
-                lines[index] = indent + quote + key + marker + String(attempt) + quote + line.dropFirst(indent.count + key.count + 2 * quote.count)
-                return (lines.joined(separator: "\n"), SourceLocation(line: index + 1, column: indent.count + 1))
-            }
-        }
-        return nil
     }
 }
 
@@ -70,23 +36,7 @@ struct SpecReader {
 
     // MARK: Diagnostics
 
-    func syntaxDiagnostic(_ error: Error) -> Diagnostic {
-        var location = SourceLocation(line: 1, column: 1)
-        var message = "\(error)"
-        if let yaml = error as? YamlError {
-            switch yaml {
-            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-                 .composer(let context, let problem, let mark, _):
-                location = SourceLocation(line: mark.line, column: mark.column)
-                message = "YAML syntax error: " + problem + (context.map { " (\($0.text))" } ?? "")
-            default:
-                message = "YAML syntax error: \(yaml)"
-            }
-        }
-        return Diagnostic(file: file, location: location, message: message, code: DiagnosticCode.syntax)
-    }
-
-    mutating func error(_ node: Yams.Node?, _ message: String, _ code: String) {
+    mutating func error(_ node: YAMLNode?, _ message: String, _ code: String) {
         diagnostics.append(Diagnostic(file: file, location: location(node), message: message, code: code))
     }
 
@@ -94,30 +44,25 @@ struct SpecReader {
         diagnostics.append(Diagnostic(file: file, location: map.nearest(path), message: message, code: code))
     }
 
-    func location(_ node: Yams.Node?) -> SourceLocation {
-        guard let mark = node?.mark else { return SourceLocation(line: 1, column: 1) }
-        return SourceLocation(line: mark.line, column: mark.column)
+    func location(_ node: YAMLNode?) -> SourceLocation {
+        node?.location ?? SourceLocation(line: 1, column: 1)
     }
 
     // MARK: Typed accessors
 
-    /// A mapping's entries with string keys; reports unknown and duplicate keys.
-    mutating func entries(_ node: Yams.Node, path: String, what: String, allowed: [String]?) -> [String: Yams.Node]? {
+    /// A mapping's entries with string keys; reports unknown keys (`YAMLDocument` reports repeated ones).
+    mutating func entries(_ node: YAMLNode, path: String, what: String, allowed: [String]?) -> [String: YAMLNode]? {
         guard case .mapping(let mapping) = node else {
             error(node, "\(what) must be a mapping", DiagnosticCode.badValue)
             return nil
         }
-        var result: [String: Yams.Node] = [:]
+        var result: [String: YAMLNode] = [:]
         for (keyNode, value) in mapping {
             guard case .scalar(let scalar) = keyNode else {
                 error(keyNode, "keys in \(what) must be plain words", DiagnosticCode.badValue)
                 continue
             }
             let key = scalar.string
-            if result[key] != nil {
-                error(keyNode, "duplicate key '\(key)' in \(what)", DiagnosticCode.duplicate)
-                continue
-            }
             if let allowed, !allowed.contains(key) {
                 let suggestion = closest(key, in: allowed).map { "; did you mean '\($0)'?" } ?? ""
                 error(keyNode, "unknown key '\(key)' in \(what)\(suggestion)", DiagnosticCode.unknownKey)
@@ -131,7 +76,7 @@ struct SpecReader {
     }
 
     /// Mapping keys in file order (used for `nodes`, whose order matters).
-    func orderedKeys(_ node: Yams.Node) -> [(String, Yams.Node, Yams.Node)] {
+    func orderedKeys(_ node: YAMLNode) -> [(String, YAMLNode, YAMLNode)] {
         guard case .mapping(let mapping) = node else { return [] }
         return mapping.compactMap { key, value in
             if case .scalar(let s) = key { return (s.string, key, value) }
@@ -139,7 +84,7 @@ struct SpecReader {
         }
     }
 
-    mutating func string(_ node: Yams.Node?, _ what: String) -> String? {
+    mutating func string(_ node: YAMLNode?, _ what: String) -> String? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node else {
             error(node, "\(what) must be text", DiagnosticCode.badValue)
@@ -148,17 +93,17 @@ struct SpecReader {
         return scalar.string
     }
 
-    mutating func required(_ entries: [String: Yams.Node], _ key: String, in what: String, at node: Yams.Node) -> Yams.Node? {
+    mutating func required(_ entries: [String: YAMLNode], _ key: String, in what: String, at node: YAMLNode) -> YAMLNode? {
         if let value = entries[key] { return value }
         error(node, "\(what) is missing required key '\(key)'", DiagnosticCode.missingKey)
         return nil
     }
 
-    mutating func requiredString(_ entries: [String: Yams.Node], _ key: String, in what: String, at node: Yams.Node) -> String? {
+    mutating func requiredString(_ entries: [String: YAMLNode], _ key: String, in what: String, at node: YAMLNode) -> String? {
         required(entries, key, in: what, at: node).flatMap { string($0, "'\(key)' in \(what)") }
     }
 
-    mutating func int(_ node: Yams.Node?, _ what: String) -> Int? {
+    mutating func int(_ node: YAMLNode?, _ what: String) -> Int? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, let value = Int(scalar.string) else {
             error(node, "\(what) must be a whole number", DiagnosticCode.badValue)
@@ -167,7 +112,7 @@ struct SpecReader {
         return value
     }
 
-    mutating func bool(_ node: Yams.Node?, _ what: String) -> Bool? {
+    mutating func bool(_ node: YAMLNode?, _ what: String) -> Bool? {
         guard let node else { return nil }
         if case .scalar(let scalar) = node {
             switch scalar.string.lowercased() {
@@ -181,7 +126,7 @@ struct SpecReader {
     }
 
     /// A list of strings; a single string is accepted as a one-item list.
-    mutating func strings(_ node: Yams.Node?, _ what: String) -> [String]? {
+    mutating func strings(_ node: YAMLNode?, _ what: String) -> [String]? {
         guard let node else { return nil }
         switch node {
         case .scalar(let scalar): return [scalar.string]
@@ -197,7 +142,7 @@ struct SpecReader {
         }
     }
 
-    mutating func identifier(_ text: String?, _ node: Yams.Node?, _ what: String) -> String? {
+    mutating func identifier(_ text: String?, _ node: YAMLNode?, _ what: String) -> String? {
         guard let text else { return nil }
         let valid = !text.isEmpty && text.unicodeScalars.allSatisfy {
             ($0.properties.isAlphabetic && $0.isASCII) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
@@ -206,7 +151,7 @@ struct SpecReader {
         return valid ? text : nil
     }
 
-    mutating func enumValue<T: RawRepresentable & CaseIterable>(_ node: Yams.Node?, _ type: T.Type, _ what: String) -> T?
+    mutating func enumValue<T: RawRepresentable & CaseIterable>(_ node: YAMLNode?, _ type: T.Type, _ what: String) -> T?
     where T.RawValue == String {
         guard let text = string(node, what) else { return nil }
         if let value = T(rawValue: text) { return value }
@@ -220,7 +165,7 @@ struct SpecReader {
     static let topKeys = ["spec", "id", "title", "version", "locale", "disclaimer", "emergency_number", "start",
                           "settings", "interrupts", "nodes", "plan", "booking", "commands", "words", "messages"]
 
-    mutating func readSpec(_ root: Yams.Node) -> DialogSpec? {
+    mutating func readSpec(_ root: YAMLNode) -> DialogSpec? {
         guard let top = entries(root, path: "", what: "the dialog", allowed: Self.topKeys) else { return nil }
         if let versionNode = required(top, "spec", in: "the dialog", at: root) {
             if let version = int(versionNode, "'spec'"), version != 1 {
@@ -272,7 +217,7 @@ struct SpecReader {
                           commands: commands, words: words, messages: messages, locations: map)
     }
 
-    mutating func readInterrupts(_ node: Yams.Node) -> [Interrupt] {
+    mutating func readInterrupts(_ node: YAMLNode) -> [Interrupt] {
         guard case .sequence(let sequence) = node else {
             error(node, "'interrupts' must be a list", DiagnosticCode.badValue)
             return []
@@ -317,26 +262,22 @@ struct SpecReader {
         .outcome: ["type", "disposition", "say"],
     ]
 
-    mutating func readNodes(_ node: Yams.Node) -> [Node] {
+    mutating func readNodes(_ node: YAMLNode) -> [Node] {
         guard case .mapping = node else {
             error(node, "'nodes' must be a mapping from node id to node", DiagnosticCode.badValue)
             return []
         }
         var result: [Node] = []
-        var seen: Set<String> = []
+        // Node ids are mapping keys: a repeated one was reported and left out by `YAMLDocument`.
         for (key, keyNode, value) in orderedKeys(node) {
             guard let id = identifier(key, keyNode, "node id") else { continue }
-            if !seen.insert(id).inserted {
-                error(keyNode, "duplicate node id '\(id)'", DiagnosticCode.duplicate)
-                continue
-            }
             map["/nodes/\(id)"] = location(keyNode)
             if let parsed = readNode(id: id, value) { result.append(parsed) }
         }
         return result
     }
 
-    mutating func readNode(id: String, _ node: Yams.Node) -> Node? {
+    mutating func readNode(id: String, _ node: YAMLNode) -> Node? {
         let path = "/nodes/\(id)"
         let what = "node '\(id)'"
         guard case .mapping = node else {
@@ -440,7 +381,7 @@ struct SpecReader {
         return result
     }
 
-    mutating func readChoices(_ node: Yams.Node, path: String, what: String) -> [Choice] {
+    mutating func readChoices(_ node: YAMLNode, path: String, what: String) -> [Choice] {
         guard case .sequence(let sequence) = node else {
             error(node, "'choices' of \(what) must be a list", DiagnosticCode.badValue)
             return []
@@ -464,7 +405,7 @@ struct SpecReader {
         return result
     }
 
-    mutating func readTransition(_ node: Yams.Node, path: String, what: String) -> Transition? {
+    mutating func readTransition(_ node: YAMLNode, path: String, what: String) -> Transition? {
         switch node {
         case .scalar(let scalar):
             map[path] = location(node)
@@ -486,7 +427,7 @@ struct SpecReader {
         }
     }
 
-    mutating func readCondition(_ node: Yams.Node, path: String) -> Condition? {
+    mutating func readCondition(_ node: YAMLNode, path: String) -> Condition? {
         guard case .mapping = node else {
             error(node, "a condition must be a mapping such as { severity: { min: 7 } }", DiagnosticCode.badValue)
             return nil
@@ -522,7 +463,7 @@ struct SpecReader {
         }
     }
 
-    mutating func readTest(_ node: Yams.Node) -> Condition.Test? {
+    mutating func readTest(_ node: YAMLNode) -> Condition.Test? {
         switch node {
         case .scalar(let scalar): return .equals(Self.normalizedValue(scalar.string))
         case .mapping:
@@ -545,7 +486,7 @@ struct SpecReader {
         }
     }
 
-    mutating func readPlan(_ node: Yams.Node) -> PlanSpec {
+    mutating func readPlan(_ node: YAMLNode) -> PlanSpec {
         guard let fields = entries(node, path: "/plan", what: "plan", allowed: ["defaults", "rules"]) else { return PlanSpec() }
         var plan = PlanSpec()
         if let defaults = fields["defaults"] { plan.defaults = readPlanValues(defaults, what: "plan defaults") }
@@ -568,7 +509,7 @@ struct SpecReader {
         return plan
     }
 
-    mutating func readPlanValues(_ node: Yams.Node, what: String) -> [String: String] {
+    mutating func readPlanValues(_ node: YAMLNode, what: String) -> [String: String] {
         guard let fields = entries(node, path: "/plan/?", what: what, allowed: PlanSpec.fields) else { return [:] }
         var values: [String: String] = [:]
         for (key, value) in fields {
@@ -584,14 +525,14 @@ struct SpecReader {
     static let bookingFieldNames = ["location", "side", "spreading", "cause", "onset", "severity", "worse", "stress",
                                     "pressure", "length", "days", "times", "name", "phone", "email", "consent"]
 
-    mutating func readBookingFields(_ node: Yams.Node) -> [(field: String, slot: String)] {
+    mutating func readBookingFields(_ node: YAMLNode) -> [(field: String, slot: String)] {
         guard entries(node, path: "/booking", what: "booking", allowed: Self.bookingFieldNames) != nil else { return [] }
         return orderedKeys(node).compactMap { key, _, value in
             string(value, "booking field '\(key)'").map { (field: key, slot: $0) }
         }
     }
 
-    mutating func readCommands(_ node: Yams.Node) -> [GlobalCommand: [String]] {
+    mutating func readCommands(_ node: YAMLNode) -> [GlobalCommand: [String]] {
         var commands = GlobalCommand.defaultWords
         guard let fields = entries(node, path: "/commands", what: "commands", allowed: GlobalCommand.allCases.map(\.rawValue)) else { return commands }
         for (key, value) in fields {
@@ -600,7 +541,7 @@ struct SpecReader {
         return commands
     }
 
-    mutating func readWords(_ node: Yams.Node) -> Words {
+    mutating func readWords(_ node: YAMLNode) -> Words {
         var words = Words()
         guard let fields = entries(node, path: "/words", what: "words", allowed: ["yes", "no", "skip", "numbers", "and"]) else { return words }
         if let v = strings(fields["yes"], "'yes'") { words.yes = v }
