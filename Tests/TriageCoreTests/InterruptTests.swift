@@ -220,6 +220,37 @@ struct InterruptTests {
         #expect(InterruptMatcher(spec: spec).match("lower back, " + line)?.target == target, "\(line) should go to \(target)")
     }
 
+    /// A fourteenth review's lines (misspellings and warning signs typed inside ordinary answers), a sample. The
+    /// misspellings are read by `Misspellings`; the rest are patterns.
+    @Test(arguments: [
+        ("cant feel the toilet papper when i wipe", "out_cauda_equina"), ("my bum is numm", "out_cauda_equina"),
+        ("lost controll of my bladder", "out_cauda_equina"), ("incontinance since the pain started", "out_cauda_equina"),
+        ("gardening, and now I can't seem to pee", "out_cauda_equina"), ("lifting, and since then both legs tingle", "out_cauda_equina"),
+        ("lost sensation in my privates during sex", "out_cauda_equina"), ("bowl control has gone", "out_cauda_equina"),
+        ("left, going round into my chest and down my arm", "out_chest"), ("CHEST PRESURE", "out_chest"),
+        ("brethless", "out_chest"), ("sudden severe pain in my stomache and back", "out_aaa"),
+        ("fell down the stares", "out_trauma"), ("RTC ON MONDAY", "out_trauma"),
+        ("same, but my calf has swollen up", "advise_dvt"), ("history of canser", "advise_cancer"),
+        ("long term steriods", "advise_immune"), ("I slipped in the kitchen, and I have osteoporosis", "advise_fracture"),
+        ("7, my right leg is going weaker by the day", "advise_leg_weakness"), ("stingin wen peein", "advise_kidney"),
+    ])
+    func fourteenthReviewLinesFire(line: String, target: String) throws {
+        let spec = try Fixture.dialog("back-strain")
+        #expect(InterruptMatcher(spec: spec).match("lower back, " + line)?.target == target, "\(line) should go to \(target)")
+    }
+
+    /// The same review in the neck-and-shoulder dialog, where no later question asks about these signs.
+    @Test(arguments: [
+        ("4 - I'm on transplant medication", "advise_urgent"), ("6 since I fell, I have brittle bones", "advise_urgent"),
+        ("history of canser", "advise_urgent"), ("5, my right arm is getting weaker and weaker", "advise_urgent"),
+        ("5, tingling in both arms", "out_emergency"), ("8, and I'm unsteady when I walk", "out_emergency"),
+        ("8, got hit on the head playing rugby", "out_emergency"), ("pain in my chesst", "out_emergency"),
+    ])
+    func fourteenthReviewLinesFireInTheNeckDialog(line: String, target: String) throws {
+        let spec = try Fixture.dialog("neck-shoulder")
+        #expect(InterruptMatcher(spec: spec).match("neck, " + line)?.target == target, "\(line) should go to \(target)")
+    }
+
     /// Ordinary lines the new wordings must leave alone, and denials of them.
     @Test(arguments: ["I did heavy chest day at the gym", "I was lifting a heavy chest", "bladder control is fine",
                       "no loss of bladder control", "no tingling in my legs", "tingling but not in my legs",

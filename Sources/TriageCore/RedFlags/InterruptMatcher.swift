@@ -7,15 +7,19 @@ public struct InterruptMatcher: Sendable {
     /// Which (length, first byte) pairs start a pattern: most words of a line start none, and are passed over
     /// without hashing them for the lookup above.
     private let firstWords: WordFilter
+    /// Misspelt pattern words typed in a line ("numbnes between my leggs") are read as the pattern words.
+    private let misspellings: Misspellings
 
     public init(spec: DialogSpec) {
         self = spec.interruptMatcher
     }
 
-    /// `rank` gives the urgency rank of an interrupt's target (lower is more urgent).
-    init(interrupts: [Interrupt], rank: (String) -> Int) {
+    /// `rank` gives the urgency rank of an interrupt's target (lower is more urgent). `knownWords` are the other
+    /// words the dialog understands (choices, yes phrases, commands): those are never read as misspellings.
+    init(interrupts: [Interrupt], knownWords: Set<String> = [], rank: (String) -> Int) {
         entries = interrupts.map { ($0, rank($0.target)) }
         var index: [String: [(entry: Int, pattern: Pattern)]] = [:]
+        var patternWords: [String] = []
         for (entry, interrupt) in interrupts.enumerated() {
             // Patterns are read like lines: "my legs are numb" as "my legs is numb" (see `Tense`). (A pattern the
             // loader refused never gets here.)
@@ -23,13 +27,25 @@ public struct InterruptMatcher: Sendable {
             for pattern in patterns {
                 let pattern = Pattern(pattern)
                 for word in pattern.firstWords { index[word, default: []].append((entry, pattern)) }
+                for element in pattern.elements {
+                    switch element {
+                    case .words(let words): patternWords += words
+                    case .oneOf(let alternatives): for words in alternatives { patternWords += words }
+                    case .gap: break
+                    }
+                }
             }
         }
         byFirstWord = index
         var filter = WordFilter()
         for word in index.keys { filter.insert(word) }
         firstWords = filter
+        misspellings = Misspellings(targets: patternWords, known: knownWords.subtracting(patternWords), never: Self.meaningWords)
     }
+
+    /// Words that can stop a pattern from counting (denials and what they reach over, list breaks, someone else
+    /// having it): a misspelling is never read as one of them, so a correction cannot turn a report into a denial.
+    static let meaningWords: Set<String> = negators.union(negationFillers).union(listBreaks).union(others).union(having)
 
     /// The interrupt to follow for this line, if any: when several match, the most urgent target wins,
     /// then the one defined first.
@@ -48,9 +64,14 @@ public struct InterruptMatcher: Sendable {
             onlySomeoneElse = found
             return found
         }
-        // Each clause on its own, so "No. Chest pain." is not read as a denial of the chest pain.
+        // Each clause on its own, so "No. Chest pain." is not read as a denial of the chest pain; each as typed,
+        // and again in every reading of its misspellings as pattern words (when it has any), so a pattern that
+        // lists a misspelling ("leggs") still matches it as typed.
         for typed in clauses {
-            let words = Tense.present(typed) ?? typed
+            scan(Tense.present(typed) ?? typed)
+            for spelled in misspellings.readings(of: typed) { scan(Tense.present(spelled) ?? spelled) }
+        }
+        func scan(_ words: [String]) {
             for (start, word) in words.enumerated() {
                 guard firstWords.mayContain(word), let candidates = byFirstWord[word] else { continue }
                 for candidate in candidates {
