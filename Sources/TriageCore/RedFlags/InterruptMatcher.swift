@@ -7,8 +7,9 @@ public struct InterruptMatcher: Sendable {
     /// Which (length, first byte) pairs start a pattern: most words of a line start none, and are passed over
     /// without hashing them for the lookup above.
     private let firstWords: WordFilter
-    /// Misspelt pattern words typed in a line ("numbnes between my leggs") are read as the pattern words.
-    private let misspellings: Misspellings
+    /// Misspelt pattern words typed in a line ("numbnes between my leggs") are read as the pattern words. Built
+    /// when the first line is matched: `triage lint` never needs it.
+    private let misspellings: BuiltOnFirstUse<Misspellings>
 
     public init(spec: DialogSpec) {
         self = spec.interruptMatcher
@@ -16,10 +17,9 @@ public struct InterruptMatcher: Sendable {
 
     /// `rank` gives the urgency rank of an interrupt's target (lower is more urgent). `knownWords` are the other
     /// words the dialog understands (choices, yes phrases, commands): those are never read as misspellings.
-    init(interrupts: [Interrupt], knownWords: Set<String> = [], rank: (String) -> Int) {
+    init(interrupts: [Interrupt], knownWords: @escaping @Sendable () -> Set<String> = { [] }, rank: (String) -> Int) {
         entries = interrupts.map { ($0, rank($0.target)) }
         var index: [String: [(entry: Int, pattern: Pattern)]] = [:]
-        var patternWords: [String] = []
         for (entry, interrupt) in interrupts.enumerated() {
             // Patterns are read like lines: "my legs are numb" as "my legs is numb" (see `Tense`). (A pattern the
             // loader refused never gets here.)
@@ -27,20 +27,27 @@ public struct InterruptMatcher: Sendable {
             for pattern in patterns {
                 let pattern = Pattern(pattern)
                 for word in pattern.firstWords { index[word, default: []].append((entry, pattern)) }
-                for element in pattern.elements {
-                    switch element {
-                    case .words(let words): patternWords += words
-                    case .oneOf(let alternatives): for words in alternatives { patternWords += words }
-                    case .gap: break
-                    }
-                }
             }
         }
         byFirstWord = index
         var filter = WordFilter()
         for word in index.keys { filter.insert(word) }
         firstWords = filter
-        misspellings = Misspellings(targets: patternWords, known: knownWords.subtracting(patternWords), never: Self.meaningWords)
+        let patterns = index.values.flatMap { $0.map(\.pattern) }
+        misspellings = BuiltOnFirstUse {
+            var patternWords: Set<String> = []
+            for pattern in patterns {
+                for element in pattern.elements {
+                    switch element {
+                    case .words(let words): patternWords.formUnion(words)
+                    case .oneOf(let alternatives): for words in alternatives { patternWords.formUnion(words) }
+                    case .gap: break
+                    }
+                }
+            }
+            return Misspellings(targets: patternWords.sorted(), known: knownWords().subtracting(patternWords),
+                                never: Self.meaningWords)
+        }
     }
 
     /// Words that can stop a pattern from counting (denials and what they reach over, list breaks, someone else
@@ -67,6 +74,7 @@ public struct InterruptMatcher: Sendable {
         // Each clause on its own, so "No. Chest pain." is not read as a denial of the chest pain; each as typed,
         // and again in every reading of its misspellings as pattern words (when it has any), so a pattern that
         // lists a misspelling ("leggs") still matches it as typed.
+        let misspellings = misspellings.value
         for typed in clauses {
             scan(Tense.present(typed) ?? typed)
             for spelled in misspellings.readings(of: typed) { scan(Tense.present(spelled) ?? spelled) }

@@ -9,41 +9,55 @@
 struct Misspellings: Sendable {
     static let shortest = 4
 
-    /// Words never read as misspellings: every other word the dialog knows (choices, yes phrases, commands).
+    /// Words never read as misspellings: every other word the dialog knows (choices, yes phrases, commands), and
+    /// the words a misspelling is never read as.
     private let known: Set<String>
-    /// The words a misspelling may be read as.
+    private let excluded: Set<String>
+    /// The words a misspelling may be read as, and their letters.
     private let targets: [String]
-    private let isTarget: Set<String>
-    /// Each target by every spelling with one of its letters left out: a position in `targets`, or, when several
-    /// targets share the spelling, `-1 - k` for `shared[k]`.
-    private let byDeletion: [String: Int]
+    private let letters: [[UInt8]]
+    /// Targets by the hash of their letters (`Self.hash`): a position in `targets`, or `-1 - k` for `shared[k]` when
+    /// several share a hash. Hashes, not strings, so that building the index allocates nothing per spelling (it is
+    /// built with every spec, `triage lint` included); every candidate found by hash is checked letter by letter.
+    private let byHash: [UInt64: Int]
+    /// The same for every spelling of a target with one letter left out.
+    private let byDeletion: [UInt64: Int]
     private let shared: [[Int]]
 
     init(targets candidates: some Sequence<String>, known: Set<String>, never excluded: Set<String>) {
         var targets: [String] = []
-        var isTarget: Set<String> = []
-        // Three-letter words are targets only of a doubled letter ("carr", "legg"), see `correction(of:)`.
+        var seen: Set<String> = []
+        // Three-letter words are targets only of a doubled letter ("carr", "legg"), see `corrections(of:)`.
         for word in candidates where word.utf8.count >= Self.shortest - 1 && Self.isLetters(word) && !excluded.contains(word) {
-            if isTarget.insert(word).inserted { targets.append(word) }
+            if seen.insert(word).inserted { targets.append(word) }
         }
-        var byDeletion: [String: Int] = [:]
+        let letters = targets.map { Array($0.utf8) }
+        var byHash: [UInt64: Int] = [:]
+        var byDeletion: [UInt64: Int] = [:]
         var shared: [[Int]] = []
-        for (position, target) in targets.enumerated() where target.utf8.count >= Self.shortest {
-            Self.forEachDeletion(of: target) { spelling, _ in
-                switch byDeletion[spelling] {
-                case nil: byDeletion[spelling] = position
-                case let other? where other >= 0:
-                    guard other != position else { return }  // "bladder" less either "d"
-                    shared.append([other, position])
-                    byDeletion[spelling] = -shared.count
-                case let other?:
-                    if !shared[-1 - other].contains(position) { shared[-1 - other].append(position) }
-                }
+        func add(_ position: Int, at hash: UInt64, in index: inout [UInt64: Int]) {
+            switch index[hash] {
+            case nil: index[hash] = position
+            case let other? where other >= 0:
+                guard other != position else { return }  // "bladder" less either "d"
+                shared.append([other, position])
+                index[hash] = -shared.count
+            case let other?:
+                if !shared[-1 - other].contains(position) { shared[-1 - other].append(position) }
             }
         }
-        self.known = known.union(excluded)
+        byHash.reserveCapacity(targets.count)
+        byDeletion.reserveCapacity(targets.count * 8)
+        for (position, word) in letters.enumerated() {
+            add(position, at: Self.hash(word, skipping: -1), in: &byHash)
+            guard word.count >= Self.shortest else { continue }
+            for skipped in word.indices { add(position, at: Self.hash(word, skipping: skipped), in: &byDeletion) }
+        }
+        self.known = known
+        self.excluded = excluded
         self.targets = targets
-        self.isTarget = isTarget
+        self.letters = letters
+        self.byHash = byHash
         self.byDeletion = byDeletion
         self.shared = shared
     }
@@ -51,35 +65,41 @@ struct Misspellings: Sendable {
     /// The targets `word` may be a slip for, if it is unknown and one slip away from some: in a fixed order (the
     /// ones keeping the first letter first, then alphabetical), so the same line is always read the same way.
     func corrections(of word: String) -> [String] {
-        guard word.utf8.count >= Self.shortest, Self.isLetters(word), !known.contains(word) else { return [] }
-        var found: [String] = []
-        func consider(_ candidates: Int?) {
-            guard let candidates else { return }
-            if candidates >= 0 {
-                found.append(targets[candidates])
-            } else {
-                found += shared[-1 - candidates].map { targets[$0] }
-            }
+        guard word.utf8.count >= Self.shortest, Self.isLetters(word), !known.contains(word), !excluded.contains(word) else {
+            return []
+        }
+        let typed = Array(word.utf8)
+        var found: [Int] = []
+        func positions(_ entry: Int?) -> [Int] {
+            guard let entry else { return [] }
+            return entry >= 0 ? [entry] : shared[-1 - entry]
         }
         // A letter left out: the word is a target less one letter.
-        consider(byDeletion[word])
-        Self.forEachDeletion(of: word) { spelling, doubled in
+        for position in positions(byDeletion[Self.hash(typed, skipping: -1)])
+        where Self.isDeletion(typed, of: letters[position]) {
+            found.append(position)
+        }
+        for skipped in typed.indices {
+            let hash = Self.hash(typed, skipping: skipped)
             // A letter added: the word less one letter is a target (a short one only when the letter was doubled).
-            if isTarget.contains(spelling), doubled || spelling.utf8.count >= Self.shortest { found.append(spelling) }
-            // A letter changed, or two swapped: both less one letter are the same spelling (checked below, since
-            // "axbc" and "abyc" also share "abc").
-            if let candidates = byDeletion[spelling] {
-                let before = found.count
-                consider(candidates)
-                found[before...].removeAll { $0.utf8.count != word.utf8.count || !Self.oneChangeOrSwap($0, word) }
+            let doubled = (skipped > 0 && typed[skipped - 1] == typed[skipped])
+                || (skipped + 1 < typed.count && typed[skipped + 1] == typed[skipped])
+            for position in positions(byHash[hash])
+            where (doubled || letters[position].count >= Self.shortest) && Self.isDeletion(letters[position], of: typed) {
+                found.append(position)
+            }
+            // A letter changed, or two swapped: both less one letter are the same spelling.
+            for position in positions(byDeletion[hash])
+            where letters[position].count == typed.count && Self.oneChangeOrSwap(letters[position], typed) {
+                found.append(position)
             }
         }
         // A pattern word typed as it is listed matches as typed (`InterruptMatcher` tries both).
-        found.removeAll { $0 == word }
+        let readings = Set(found.map { targets[$0] }).subtracting([word])
         // A real word is what the person meant, even one slip away from a pattern word ("searing", "tired").
-        guard !found.isEmpty, !Self.englishWords.contains(word), !Self.informalWords.contains(word) else { return [] }
-        let first = word.utf8.first
-        return Set(found).sorted { a, b in
+        guard !readings.isEmpty, !Self.englishWords.contains(word), !Self.informalWords.contains(word) else { return [] }
+        let first = typed.first
+        return readings.sorted { a, b in
             let keepsFirst = (a.utf8.first == first, b.utf8.first == first)
             return keepsFirst.0 != keepsFirst.1 ? keepsFirst.0 : a < b
         }
@@ -124,21 +144,25 @@ struct Misspellings: Sendable {
         word.utf8.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
     }
 
-    /// Every spelling of `word` with one letter left out, and whether that letter doubled its neighbour.
-    private static func forEachDeletion(of word: String, _ body: (String, Bool) -> Void) {
-        let bytes = Array(word.utf8)
-        for skipped in bytes.indices {
-            var spelling = bytes
-            spelling.remove(at: skipped)
-            let doubled = (skipped > 0 && bytes[skipped - 1] == bytes[skipped])
-                || (skipped + 1 < bytes.count && bytes[skipped + 1] == bytes[skipped])
-            body(String(decoding: spelling, as: UTF8.self), doubled)
+    /// FNV-1a over the letters, leaving out the one at `skipping` (none when it is -1).
+    private static func hash(_ letters: [UInt8], skipping: Int) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for (index, letter) in letters.enumerated() where index != skipping {
+            hash = (hash ^ UInt64(letter)) &* 0x100_0000_01b3
         }
+        return hash
+    }
+
+    /// Whether `short` is `long` with one letter left out.
+    private static func isDeletion(_ short: [UInt8], of long: [UInt8]) -> Bool {
+        guard short.count + 1 == long.count else { return false }
+        var i = 0
+        while i < short.count, short[i] == long[i] { i += 1 }
+        return short[i...] == long[(i + 1)...]
     }
 
     /// Same length, and one letter different or two neighbouring letters swapped.
-    private static func oneChangeOrSwap(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+    private static func oneChangeOrSwap(_ x: [UInt8], _ y: [UInt8]) -> Bool {
         let differing = x.indices.filter { x[$0] != y[$0] }
         if differing.count == 1 { return true }
         guard differing.count == 2, differing[1] == differing[0] + 1 else { return false }

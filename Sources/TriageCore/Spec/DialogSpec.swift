@@ -123,13 +123,17 @@ public struct DialogSpec: Sendable, Equatable {
         self.templates = Dictionary(texts.filter(Template.hasBraces).map { ($0, Template.parse($0)) }) { first, _ in first }
         // An interrupt's urgency is the least urgent outcome it can lead to (an unknown one counts as an emergency:
         // the linter reports it, and meanwhile it wins).
-        var knownWords = Set(commandIndex.keys.flatMap { $0.split(separator: " ").map(String.init) })
-        knownWords.formUnion(words.yes.flatMap(Normalizer.words))
-        knownWords.formUnion(words.no.flatMap(Normalizer.words))
-        for node in nodes {
-            guard let question = node.question else { continue }
-            for choice in question.choices { for phrase in choice.phrases { knownWords.formUnion(phrase) } }
-            for phrase in question.yesPhraseWords { knownWords.formUnion(phrase) }
+        // The words answers use, never read as misspellings (worked out with the misspelling index, on first use).
+        let commandWords = Array(commandIndex.keys), answerWords = words, questions = nodes.compactMap(\.question)
+        let knownWords: @Sendable () -> Set<String> = {
+            var known = Set(commandWords.flatMap { $0.split(separator: " ").map(String.init) })
+            known.formUnion(answerWords.yes.flatMap(Normalizer.words))
+            known.formUnion(answerWords.no.flatMap(Normalizer.words))
+            for question in questions {
+                for choice in question.choices { for phrase in choice.phrases { known.formUnion(phrase) } }
+                for phrase in question.yesPhraseWords { known.formUnion(phrase) }
+            }
+            return known
         }
         self.interruptMatcher = InterruptMatcher(interrupts: interrupts, knownWords: knownWords) { target in
             InterruptReach.guaranteedDisposition(from: target, nodes: nodes, index: index)?.urgencyRank
