@@ -12,7 +12,6 @@ struct Misspellings: Sendable {
     /// Words never read as misspellings: every other word the dialog knows (choices, yes phrases, commands), and
     /// the words a misspelling is never read as.
     private let known: Set<String>
-    private let excluded: Set<String>
     /// The words a misspelling may be read as, and their letters.
     private let targets: [String]
     private let letters: [[UInt8]]
@@ -53,8 +52,7 @@ struct Misspellings: Sendable {
             guard word.count >= Self.shortest else { continue }
             for skipped in word.indices { add(position, at: Self.hash(word, skipping: skipped), in: &byDeletion) }
         }
-        self.known = known
-        self.excluded = excluded
+        self.known = known.union(excluded)
         self.targets = targets
         self.letters = letters
         self.byHash = byHash
@@ -65,9 +63,10 @@ struct Misspellings: Sendable {
     /// The targets `word` may be a slip for, if it is unknown and one slip away from some: in a fixed order (the
     /// ones keeping the first letter first, then alphabetical), so the same line is always read the same way.
     func corrections(of word: String) -> [String] {
-        guard word.utf8.count >= Self.shortest, Self.isLetters(word), !known.contains(word), !excluded.contains(word) else {
-            return []
-        }
+        // A real word is what the person meant, even one slip away from a pattern word ("searing", "tired"). Most
+        // words of a line are real words: they are passed over before any spelling is tried.
+        guard word.utf8.count >= Self.shortest, Self.isLetters(word), !known.contains(word),
+              !Self.englishWords.contains(word), !Self.informalWords.contains(word) else { return [] }
         let typed = Array(word.utf8)
         var found: [Int] = []
         func positions(_ entry: Int?) -> [Int] {
@@ -95,9 +94,9 @@ struct Misspellings: Sendable {
             }
         }
         // A pattern word typed as it is listed matches as typed (`InterruptMatcher` tries both).
-        let readings = Set(found.map { targets[$0] }).subtracting([word])
-        // A real word is what the person meant, even one slip away from a pattern word ("searing", "tired").
-        guard !readings.isEmpty, !Self.englishWords.contains(word), !Self.informalWords.contains(word) else { return [] }
+        found.removeAll { targets[$0] == word }
+        guard !found.isEmpty else { return [] }
+        let readings = Set(found.map { targets[$0] })
         let first = typed.first
         return readings.sorted { a, b in
             let keepsFirst = (a.utf8.first == first, b.utf8.first == first)
