@@ -82,7 +82,7 @@ struct InterruptTests {
 
     /// Ordinary sentences a sixth review typed that fired an interrupt: some through a misspelling tolerance that was
     /// then taken out (without a dictionary of real words, "searing" read as "tearing" and "seat" as "sweat" in 40 of
-    /// 290 ordinary lines), some through patterns that were too broad.
+    /// 290 ordinary lines; today's `Misspellings` passes English words over), some through patterns that were too broad.
     @Test(arguments: ["a searing pain down my leg", "a gripping pain in my back", "I sat on a cold seat at the stadium",
                       "I was about to paint the ceiling", "I backed out of the gym class", "I was in a flight for 10 hours",
                       "I spoiled myself with a new mattress", "I'm letting myself rest", "I can feed myself fine",
@@ -218,6 +218,22 @@ struct InterruptTests {
     func thirteenthReviewPhrasesFire(line: String, target: String) throws {
         let spec = try Fixture.dialog("back-strain")
         #expect(InterruptMatcher(spec: spec).match("lower back, " + line)?.target == target, "\(line) should go to \(target)")
+    }
+
+    /// A clause that goes on about the one before is also read with it (round 14: both were booked).
+    @Test(arguments: [("into my buttock, which is numb to touch", "out_cauda_equina"),
+                      ("lower back and tummy, it's pulsing", "out_aaa")])
+    func aClauseThatGoesOnIsReadWithTheOneBefore(line: String, target: String) throws {
+        let spec = try Fixture.dialog("back-strain")
+        #expect(InterruptMatcher(spec: spec).match(line)?.target == target, "\(line) should go to \(target)")
+    }
+
+    /// Reading two clauses together only adds matches: denials and ordinary lines stay as they were.
+    @Test(arguments: ["no numbness in my bum, it's just my back", "my back aches, it's throbbing", "lower back, it's sore",
+                      "my buttock, which is where it hurts", "no chest pain, it's my lower back"])
+    func clausesReadTogetherAddNoFalseAlarm(line: String) throws {
+        let spec = try Fixture.dialog("back-strain")
+        #expect(InterruptMatcher(spec: spec).match(line) == nil, "\(line) should not interrupt")
     }
 
     /// A fourteenth review's lines (misspellings and warning signs typed inside ordinary answers), a sample. The

@@ -50,6 +50,9 @@ public struct InterruptMatcher: Sendable {
         }
     }
 
+    /// Words that start a clause about the thing the clause before named.
+    static let continuations: Set<String> = ["which", "its", "it", "they", "theyre", "that", "thats", "where", "both"]
+
     /// Words that can stop a pattern from counting (denials and what they reach over, list breaks, someone else
     /// having it): a misspelling is never read as one of them, so a correction cannot turn a report into a denial.
     static let meaningWords: Set<String> = negators.union(negationFillers).union(listBreaks).union(others).union(having)
@@ -75,9 +78,15 @@ public struct InterruptMatcher: Sendable {
         // and again in every reading of its misspellings as pattern words (when it has any), so a pattern that
         // lists a misspelling ("leggs") still matches it as typed.
         let misspellings = misspellings.value
-        for typed in clauses {
-            scan(Tense.present(typed) ?? typed)
-            for spelled in misspellings.readings(of: typed) { scan(Tense.present(spelled) ?? spelled) }
+        for (index, clause) in clauses.enumerated() {
+            // A clause that goes on about the one before ("lower back and tummy, it's pulsing", "into my buttock,
+            // which is numb") is also read together with it. Only ever one more reading: a match can be added, none
+            // taken away.
+            let together = index > 0 && clause.first.map(Self.continuations.contains) == true
+            for typed in together ? [clause, clauses[index - 1] + clause] : [clause] {
+                scan(Tense.present(typed) ?? typed)
+                for spelled in misspellings.readings(of: typed) { scan(Tense.present(spelled) ?? spelled) }
+            }
         }
         func scan(_ words: [String]) {
             for (start, word) in words.enumerated() {

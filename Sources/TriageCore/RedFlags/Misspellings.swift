@@ -5,7 +5,8 @@
 ///
 /// Only a word that is neither English (`englishWords`) nor known to the dialog is read this way, and only into a
 /// word of the interrupt patterns that is not a denial or a word the matcher reads for its meaning ("never", "my
-/// son"): so a correction can make a pattern match, never stop one from matching. Words shorter than four letters have too many neighbours to guess from.
+/// son"): so a correction can make a pattern match, never stop one from matching. Words shorter than four letters
+/// have too many neighbours to guess from.
 struct Misspellings: Sendable {
     static let shortest = 4
 
@@ -16,8 +17,8 @@ struct Misspellings: Sendable {
     private let targets: [String]
     private let letters: [[UInt8]]
     /// Targets by the hash of their letters (`Self.hash`): a position in `targets`, or `-1 - k` for `shared[k]` when
-    /// several share a hash. Hashes, not strings, so that building the index allocates nothing per spelling (it is
-    /// built with every spec, `triage lint` included); every candidate found by hash is checked letter by letter.
+    /// several share a hash. Hashes, not strings, so that building the index allocates nothing per spelling (the first
+    /// line a spec matches pays for it); every candidate found by hash is checked letter by letter.
     private let byHash: [UInt64: Int]
     /// The same for every spelling of a target with one letter left out.
     private let byDeletion: [UInt64: Int]
