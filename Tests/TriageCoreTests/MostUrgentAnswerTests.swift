@@ -32,6 +32,22 @@ struct MostUrgentAnswerTests {
         #expect(harness.outcome == .emergency, "\(harness.text)")
     }
 
+    /// At a warning-sign question as urgent as the sign typed, the line answers the question: "yes, breast cancer"
+    /// at the cancer question gets the cancer advice, not the urgent signs' advice and the emergency signs again
+    /// (already asked before it).
+    @Test(arguments: [("back-strain", ["lower back", "left", "no", "lifting", "a few days", "better", "4", "bending", "35"]
+                         + Array(repeating: "no", count: 9), "out_cancer"),
+                      ("neck-shoulder", ["neck", "5", "no", "no", "no", "no", "no"], "out_cancer")])
+    func aYesAtAnUrgentQuestionNamingAnUrgentSignTakesTheQuestionsAdvice(dialog: String, answers: [String], node: String) throws {
+        var harness = Harness(try Fixture.dialog(dialog))
+        harness.say(answers)
+        #expect(harness.lastAsk?.id == "rf_cancer", "\(harness.text)")
+        harness.say("yes, breast cancer 10 years ago")
+        #expect(harness.outcome == .urgent, "\(harness.text)")
+        #expect(harness.outcomeNode == node)
+        #expect(harness.bookings.isEmpty)
+    }
+
     /// A no with an urgent sign still follows the sign: its advice, then the emergency signs.
     @Test func aNoWithAnUrgentSignFollowsTheSign() throws {
         var harness = Harness(try Fixture.dialog("back-strain"))

@@ -75,6 +75,8 @@ struct Harness {
     var text: [String] { TextRenderer.lines(for: events) }
     var lastAsk: Prompt? { events.compactMap { if case .ask(let p) = $0 { p } else { nil } }.last }
     var outcome: Disposition? { events.compactMap { if case .outcome(let d, _, _) = $0 { d } else { nil } }.last }
+    /// The outcome node the conversation ended at.
+    var outcomeNode: String? { events.compactMap { if case .outcome(_, _, let node) = $0 { node } else { nil } }.last }
     var errorCodes: [String] { events.compactMap { if case .error(let code, _) = $0 { code } else { nil } } }
     var ended: Bool { events.contains { if case .end = $0 { true } else { false } } }
 }

@@ -255,13 +255,15 @@ public struct DialogMachine: Sendable {
         events.append(.outcome(disposition: disposition, text: interpolate(spec.nodes[position].say ?? ""), node: spec.nodes[position].id))
     }
 
-    /// At a warning-sign question more urgent than `interrupt`, a line that answers it with the sign is taken as that
-    /// answer (the most urgent disposition wins): "yes, and I had cancer" at the emergency numbness question.
+    /// At a warning-sign question at least as urgent as `interrupt`, a line that answers it with the sign is taken as
+    /// that answer (the most urgent disposition wins): "yes, and I had cancer" at the emergency numbness question. At
+    /// the same urgency the question's own advice is the more specific one ("yes, breast cancer" at the cancer
+    /// question), and the emergency signs were asked before it.
     private mutating func answeredMoreUrgently(than interrupt: Interrupt, _ line: String, _ clauses: [[String]],
                                                _ events: inout [Event]) -> Bool {
         guard case .asking(let id) = state, let node = spec.node(id), let question = node.question,
               let flag = question.redFlag,
-              flag.urgencyRank < (spec.guaranteedDisposition(from: interrupt.target)?.urgencyRank ?? Disposition.emergency.urgencyRank),
+              flag.urgencyRank <= (spec.guaranteedDisposition(from: interrupt.target)?.urgencyRank ?? Disposition.emergency.urgencyRank),
               case .answer(let answer) = matcher.match(line, to: question, words: Array(clauses.joined()), clauses: clauses),
               question.isRedFlag(answer) else { return false }
         replaying = false
