@@ -1,15 +1,9 @@
 /// Checks a line against every interrupt pattern of a dialog. Built once per spec.
 public struct InterruptMatcher: Sendable {
     private let entries: [(interrupt: Interrupt, rank: Int)]
-    /// Every pattern, keyed by its first word: a line is checked with one lookup per word it contains,
-    /// not by scanning every pattern of every interrupt.
-    private let byFirstWord: [String: [(entry: Int, pattern: Pattern)]]
-    /// Which (length, first byte) pairs start a pattern: most words of a line start none, and are passed over
-    /// without hashing them for the lookup above.
-    private let firstWords: WordFilter
-    /// Misspelt pattern words typed in a line ("numbnes between my leggs") are read as the pattern words. Built
-    /// when the first line is matched: `triage lint` never needs it.
-    private let misspellings: BuiltOnFirstUse<Misspellings>
+    /// The patterns as word ids, and the misspellings index. Built when the first line is matched: `triage lint`
+    /// never needs them.
+    private let compiled: BuiltOnFirstUse<CompiledPatterns>
 
     public init(spec: DialogSpec) {
         self = spec.interruptMatcher
@@ -19,35 +13,16 @@ public struct InterruptMatcher: Sendable {
     /// words the dialog understands (choices, yes phrases, commands): those are never read as misspellings.
     init(interrupts: [Interrupt], knownWords: @escaping @Sendable () -> Set<String> = { [] }, rank: (String) -> Int) {
         entries = interrupts.map { ($0, rank($0.target)) }
-        var index: [String: [(entry: Int, pattern: Pattern)]] = [:]
+        var patterns: [(entry: Int, elements: [PatternSyntax.Element])] = []
         for (entry, interrupt) in interrupts.enumerated() {
             // Patterns are read like lines: "my legs are numb" as "my legs is numb" (see `Tense`). (A pattern the
             // loader refused never gets here.)
-            let patterns = interrupt.compiled ?? interrupt.patterns.compactMap { try? PatternSyntax.compile($0).get() }
-            for pattern in patterns {
-                let pattern = Pattern(pattern)
-                for word in pattern.firstWords { index[word, default: []].append((entry, pattern)) }
+            for elements in interrupt.compiled ?? interrupt.patterns.compactMap({ try? PatternSyntax.compile($0).get() }) {
+                patterns.append((entry, elements))
             }
         }
-        byFirstWord = index
-        var filter = WordFilter()
-        for word in index.keys { filter.insert(word) }
-        firstWords = filter
-        let patterns = index.values.flatMap { $0.map(\.pattern) }
-        misspellings = BuiltOnFirstUse {
-            var patternWords: Set<String> = []
-            for pattern in patterns {
-                for element in pattern.elements {
-                    switch element {
-                    case .words(let words): patternWords.formUnion(words)
-                    case .oneOf(let alternatives): for words in alternatives { patternWords.formUnion(words) }
-                    case .gap: break
-                    }
-                }
-            }
-            return Misspellings(targets: patternWords.sorted(), known: knownWords().subtracting(patternWords),
-                                never: Self.meaningWords)
-        }
+        let compiledPatterns = patterns
+        compiled = BuiltOnFirstUse { CompiledPatterns(compiledPatterns, knownWords: knownWords()) }
     }
 
     /// Words that start a clause about the thing the clause before named.
@@ -65,45 +40,43 @@ public struct InterruptMatcher: Sendable {
 
     /// The same for a line already split into clauses (`Normalizer.clauses`).
     public func match(clauses: [[String]]) -> Interrupt? {
+        let compiled = compiled.value
+        let typed = clauses.map(compiled.tokens)
         var best: Int?
         // Worked out only when a pattern matches (most lines match none).
         var onlySomeoneElse: Bool?
         func aboutSomeoneElse() -> Bool {
             if let known = onlySomeoneElse { return known }
-            let found = Self.namesOnlySomeoneElse(clauses)
+            let found = Self.namesOnlySomeoneElse(typed)
             onlySomeoneElse = found
             return found
+        }
+        func scan(_ tokens: [Token]) {
+            compiled.scan(Tense.present(tokens, classes: \.classes, is: compiled.isToken) ?? tokens) { entry, words, range in
+                guard !Self.isNegated(words, range),
+                      !(range.lowerBound > 0 && aboutSomeoneElse() && Self.isNamedAsHavingIt(words, before: range.lowerBound)) else { return }
+                if let current = best {
+                    let better = entries[entry].rank < entries[current].rank
+                        || (entries[entry].rank == entries[current].rank && entry < current)
+                    if better { best = entry }
+                } else {
+                    best = entry
+                }
+            }
         }
         // Each clause on its own, so "No. Chest pain." is not read as a denial of the chest pain; each as typed,
         // and again in every reading of its misspellings as pattern words (when it has any), so a pattern that
         // lists a misspelling ("leggs") still matches it as typed.
-        let misspellings = misspellings.value
         for (index, clause) in clauses.enumerated() {
+            scan(typed[index])
+            for spelled in compiled.misspellings.readings(of: clause) { scan(compiled.tokens(spelled)) }
             // A clause that goes on about the one before ("lower back and tummy, it's pulsing", "into my buttock,
             // which is numb") is also read together with it. Only ever one more reading: a match can be added, none
             // taken away.
-            let together = index > 0 && clause.first.map(Self.continuations.contains) == true
-            for typed in together ? [clause, clauses[index - 1] + clause] : [clause] {
-                scan(Tense.present(typed) ?? typed)
-                for spelled in misspellings.readings(of: typed) { scan(Tense.present(spelled) ?? spelled) }
-            }
-        }
-        func scan(_ words: [String]) {
-            for (start, word) in words.enumerated() {
-                guard firstWords.mayContain(word), let candidates = byFirstWord[word] else { continue }
-                for candidate in candidates {
-                    guard let end = candidate.pattern.end(in: words, at: start),
-                          !Self.isNegated(words, start..<end),
-                          !(start > 0 && aboutSomeoneElse() && Self.isNamedAsHavingIt(words, before: start)) else { continue }
-                    if let current = best {
-                        let better = entries[candidate.entry].rank < entries[current].rank
-                            || (entries[candidate.entry].rank == entries[current].rank && candidate.entry < current)
-                        if better { best = candidate.entry }
-                    } else {
-                        best = candidate.entry
-                    }
-                }
-            }
+            guard index > 0, typed[index].first?.is(.continuation) == true else { continue }
+            let together = clauses[index - 1] + clause
+            scan(typed[index - 1] + typed[index])
+            for spelled in compiled.misspellings.readings(of: together) { scan(compiled.tokens(spelled)) }
         }
         return best.map { entries[$0].interrupt }
     }
@@ -112,46 +85,6 @@ public struct InterruptMatcher: Sendable {
     /// worth of words.
     static let maxGapWords = 4
 
-    /// A compiled pattern (`PatternSyntax`), its steps in an array the matcher walks without copying.
-    struct Pattern: Sendable {
-        let elements: [PatternSyntax.Element]
-        init(_ elements: [PatternSyntax.Element]) { self.elements = elements }
-
-        /// The words a match can start with.
-        var firstWords: Set<String> {
-            switch elements.first {
-            case .words(let words)?: [words[0]]
-            case .oneOf(let alternatives)?: Set(alternatives.map { $0[0] })
-            default: []
-            }
-        }
-
-        /// Where the pattern ends if it occurs in `words` from `start`. A gap takes up to `maxGapWords` words, none of
-        /// them a denial or a list break: "tingling but not in my legs" and "numbness, and my legs ache" are not
-        /// "tingling ... legs" or "numbness ... legs".
-        func end(in words: [String], at start: Int, from step: Int = 0) -> Int? {
-            guard step < elements.count else { return start }
-            switch elements[step] {
-            case .words(let phrase):
-                guard Phrase.matches(phrase, in: words, at: start) else { return nil }
-                return end(in: words, at: start + phrase.count, from: step + 1)
-            case .oneOf(let alternatives):
-                for phrase in alternatives where Phrase.matches(phrase, in: words, at: start) {
-                    if let found = end(in: words, at: start + phrase.count, from: step + 1) { return found }
-                }
-                return nil
-            case .gap:
-                var next = start
-                for _ in 0...InterruptMatcher.maxGapWords {
-                    if let found = end(in: words, at: next, from: step + 1) { return found }
-                    guard next < words.count, !negators.contains(words[next]), !listBreaks.contains(words[next]) else { return nil }
-                    next += 1
-                }
-                return nil
-            }
-        }
-    }
-
     /// "no chest pain", "I don't have a fever", "without any numbness between my legs": the phrase (at `range` in
     /// the clause) is denied right before it, filler words aside, or is a later item of a denied list ("no chest
     /// pain or shortness of breath", "I haven't wet or soiled myself"). Only such a denial counts, so "no, but I
@@ -159,43 +92,47 @@ public struct InterruptMatcher: Sendable {
     /// that look like a denial are not one: "I never had chest pain until today", "never had chest pain like this"
     /// (or "as bad as this"), and "I can't sit without chest pain" (it is there all the time).
     static func isNegated(_ words: [String], _ range: Range<Int>) -> Bool {
+        isNegated(Token.classesOnly(words), range)
+    }
+
+    static func isNegated(_ words: [Token], _ range: Range<Int>) -> Bool {
         guard let negator = denial(before: range.lowerBound, in: words) else { return false }
-        let after = words[range.upperBound...]
-        if let next = after.first {
-            let following = after.dropFirst().first
-            if untilWords.contains(next) { return false }
+        if range.upperBound < words.count {
+            let next = words[range.upperBound]
+            let following = range.upperBound + 1 < words.count ? words[range.upperBound + 1] : nil
+            if next.is(.until) { return false }
             // "never had chest pain before today / before this week" (but "never had chest pain before" is a denial).
-            if next == "before", let following, recentWords.contains(following) { return false }
-            if next == "like", let following, likeWhat.contains(following) { return false }
-            if next == "as" || next == "so" || next == "this", let following, intensities.contains(following) { return false }
+            if next.is(.before), let following, following.is(.recent) { return false }
+            if next.is(.like), let following, following.is(.likeWhat) { return false }
+            if next.is(.asSoThis), let following, following.is(.intensity) { return false }
         }
-        if words[negator] == "without", words[..<negator].contains(where: inability.contains) { return false }
+        if words[negator].is(.without), words[..<negator].contains(where: { $0.is(.inability) }) { return false }
         return true
     }
 
     /// Where the negator denying the words from `start` on is, if any: right before them (fillers aside), or before
     /// the previous item of an "or" list they end ("no X or Y"; the denial at most five words before the "or").
-    private static func denial(before start: Int, in words: [String]) -> Int? {
+    private static func denial(before start: Int, in words: [Token]) -> Int? {
         var index = start - 1
-        while index >= 0, negationFillers.contains(words[index]) { index -= 1 }
+        while index >= 0, words[index].is(.filler) { index -= 1 }
         guard index >= 0 else { return nil }
-        if negators.contains(words[index]) { return isDenial(at: index, in: words) ? index : nil }
-        guard words[index] == "or" || words[index] == "nor" else { return nil }
+        if words[index].is(.negator) { return isDenial(at: index, in: words) ? index : nil }
+        guard words[index].is(.orNor) else { return nil }
         // A phrase that itself says something is missing ("can't pee", "no feeling down there") reports it, even as
         // the next item of a list: "I don't have a fever or can't pee".
-        if start < words.count, negators.contains(words[start]) || inability.contains(words[start]) { return nil }
+        if start < words.count, words[start].is([.negator, .inability]) { return nil }
         // Back over the previous item to what denied it.
         var item = index - 1
-        while item >= 0, index - item <= 5, !listBreaks.contains(words[item]) {
-            if negators.contains(words[item]) { return isDenial(at: item, in: words) ? item : nil }
+        while item >= 0, index - item <= 5, !words[item].is(.listBreak) {
+            if words[item].is(.negator) { return isDenial(at: item, in: words) ? item : nil }
             item -= 1
         }
         return nil
     }
 
     /// "not sure", "not certain" are doubts, not denials.
-    private static func isDenial(at index: Int, in words: [String]) -> Bool {
-        !(words[index] == "not" && index + 1 < words.count && doubts.contains(words[index + 1]))
+    private static func isDenial(at index: Int, in words: [Token]) -> Bool {
+        !(words[index].is(.not) && index + 1 < words.count && words[index + 1].is(.doubt))
     }
 
     /// "my son has a fever", "my mum had breast cancer", "my dog can't pee outside": within six words before the
@@ -203,12 +140,12 @@ public struct InterruptMatcher: Sendable {
     /// Only asked for a line that `namesOnlySomeoneElse`. Anything else still fires: "my wife says both legs are
     /// numb" (she says it of me), "my son has a fever and both legs are numb", "my partner has a fever, me too",
     /// "my wife says I have a fever".
-    static func isNamedAsHavingIt(_ words: [String], before start: Int) -> Bool {
+    static func isNamedAsHavingIt(_ words: [Token], before start: Int) -> Bool {
         var index = start - 1
-        while index >= 0, start - index <= 6, !listBreaks.contains(words[index]) {
+        while index >= 0, start - index <= 6, !words[index].is(.listBreak) {
             // "has noticed", "had said": what the other person saw or said, not what they have.
-            if others.contains(words[index]), having.contains(words[index + 1]),
-               index + 2 >= words.count || !reporting.contains(words[index + 2]) {
+            if words[index].is(.other), words[index + 1].is(.having),
+               index + 2 >= words.count || !words[index + 2].is(.reporting) {
                 return true
             }
             index -= 1
@@ -218,14 +155,14 @@ public struct InterruptMatcher: Sendable {
 
     /// Whether a line names someone else and says nothing about the person typing (a "my" right before the other
     /// person, as in "my son", is not about the person typing).
-    static func namesOnlySomeoneElse(_ clauses: [[String]]) -> Bool {
+    static func namesOnlySomeoneElse(_ clauses: [[Token]]) -> Bool {
         var namesOther = false
         for words in clauses {
             for (index, word) in words.enumerated() {
-                if others.contains(word) { namesOther = true }
-                if includingMe.contains(word) { return false }
-                guard firstPerson.contains(word) else { continue }
-                if word == "my", index + 1 < words.count, others.contains(words[index + 1]) { continue }
+                if word.is(.other) { namesOther = true }
+                if word.is(.includingMe) { return false }
+                guard word.is(.firstPerson) else { continue }
+                if word.is(.my), index + 1 < words.count, words[index + 1].is(.other) { continue }
                 return false
             }
         }

@@ -7,24 +7,26 @@ enum Tense {
     /// words have none of them, as most lines do. "feel" and "be" stay: "can't feel my legs" must not match "it can't
     /// be my legs".
     static func present(_ words: [String]) -> [String]? {
-        guard words.contains(where: isLinking) else { return nil }
-        var result: [String] = []
+        present(words, classes: WordClass.of, is: "is")
+    }
+
+    /// The same for words of any kind whose classes (`WordClass.linking`, `.auxiliary`, `.beenOrGone`) are known:
+    /// `linked` is the word "is" in that kind.
+    @inline(__always)
+    static func present<Word>(_ words: [Word], classes: (Word) -> WordClass, is linked: Word) -> [Word]? {
+        guard words.contains(where: { classes($0).contains(.linking) }) else { return nil }
+        var result: [Word] = []
         result.reserveCapacity(words.count)
         for (index, word) in words.enumerated() {
-            if isAuxiliary(word), index + 1 < words.count, words[index + 1] == "been" || words[index + 1] == "gone" { continue }
-            result.append(isLinking(word) ? "is" : word)
+            let kind = classes(word)
+            if kind.contains(.auxiliary), index + 1 < words.count, classes(words[index + 1]).contains(.beenOrGone) { continue }
+            result.append(kind.contains(.linking) ? linked : word)
         }
         return result
     }
 
-    private static func isLinking(_ word: String) -> Bool {
-        switch word {
-        case "is", "are", "was", "were", "am", "been", "went", "gone", "felt", "feels", "seems", "seemed", "became": true
-        default: false
-        }
-    }
-
-    private static func isAuxiliary(_ word: String) -> Bool {
-        word == "have" || word == "has" || word == "had"
-    }
+    static let linkingWords: Set<String> = ["is", "are", "was", "were", "am", "been", "went", "gone", "felt", "feels",
+                                            "seems", "seemed", "became"]
+    static let auxiliaries: Set<String> = ["have", "has", "had"]
+    static let beenOrGone: Set<String> = ["been", "gone"]
 }
