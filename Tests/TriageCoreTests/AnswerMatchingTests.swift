@@ -380,6 +380,21 @@ struct AnswerMatchingTests {
         #expect(Normalizer.words("can\u{2019}t   feel…the paper") == ["cant", "feel", "the", "paper"])
     }
 
+    /// Typing slips a fifteenth review found hiding warning signs: a comma or semicolon for the apostrophe, a missed
+    /// space after a full stop, the modifier-letter apostrophe of some phone keyboards, a thumbs up.
+    @Test func normalizerMendsTypingSlips() {
+        #expect(Normalizer.words("can,t pee") == ["cant", "pee"])
+        #expect(Normalizer.words("I DON;T know") == ["i", "dont", "know"])
+        #expect(Normalizer.words("can\u{02BC}t pee") == ["cant", "pee"])
+        #expect(Normalizer.clauses("wet.myself") == [["wet", "myself"]])
+        #expect(Normalizer.clauses("no.chest pain") == [["no"], ["chest", "pain"]])
+        #expect(Normalizer.clauses("left,lower back") == [["left"], ["lower", "back"]])
+        #expect(Normalizer.clauses("38.9 degrees") == [["38"], ["9", "degrees"]])
+        #expect(Normalizer.clauses("pain, then tingling") == [["pain"], ["then", "tingling"]])
+        #expect(Normalizer.words("\u{1F44D}") == ["yes"])
+        #expect(Normalizer.words("\u{1F44E}\u{1F3FD}") == ["no"])
+    }
+
     @Test func cleanRemovesControlCharactersAndEscapes() {
         #expect(Normalizer.clean("\u{1B}[31mlower\u{1B}[0m back\u{0}\u{7}") == "lower back")
         #expect(Normalizer.clean("\tyes\r") == "yes")

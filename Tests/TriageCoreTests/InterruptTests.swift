@@ -267,6 +267,58 @@ struct InterruptTests {
         #expect(InterruptMatcher(spec: spec).match("neck, " + line)?.target == target, "\(line) should go to \(target)")
     }
 
+    /// A fifteenth review's fresh lay wordings (a sample: each was booked), and typing slips: a comma or semicolon for
+    /// the apostrophe, a missed space after a full stop, two words typed as one.
+    @Test(arguments: [
+        ("when I wipe after the loo I can hardly feel it", "out_cauda_equina"), ("pins n needles in my crotch area", "out_cauda_equina"),
+        ("my bladder feels full but I can't get it out", "out_cauda_equina"), ("i cant start my wee", "out_cauda_equina"),
+        ("I leaked pee without knowing", "out_cauda_equina"), ("pooed in my pants without noticing", "out_cauda_equina"),
+        ("I've lost control of my waterworks", "out_cauda_equina"), ("numbness from the waist down", "out_cauda_equina"),
+        ("my knees keep buckling under me", "out_cauda_equina"), ("there's a heavy weight sitting on my chest", "out_chest"),
+        ("my chest feels like it's being squeezed", "out_chest"), ("I have a lump in my belly that beats like a heart", "out_aaa"),
+        ("I came off some scaffolding at work, about 3 metres", "out_trauma"), ("my car flipped over", "out_trauma"),
+        ("my thermometer says 38.9", "advise_infection"), ("I keep getting the shakes and sweats", "advise_infection"),
+        ("I keep needing to wee and it burns", "advise_kidney"), ("calf is tight and swollen", "advise_dvt"),
+        ("my right foot is going weak, worse each day", "advise_leg_weakness"),
+        ("can,t pee", "out_cauda_equina"), ("can;t feel my legs", "out_cauda_equina"), ("wet.myself", "out_cauda_equina"),
+        ("can\u{02BC}t pee", "out_cauda_equina"), ("cantpee", "out_cauda_equina"), ("wetmyself", "out_cauda_equina"),
+        ("carcrash on monday", "out_trauma"),
+    ])
+    func fifteenthReviewLinesFire(line: String, target: String) throws {
+        let spec = try Fixture.dialog("back-strain")
+        #expect(InterruptMatcher(spec: spec).match("lower back, " + line)?.target == target, "\(line) should go to \(target)")
+    }
+
+    /// The neck dialog's own spinal-cord and arm signs from the same review.
+    @Test(arguments: [
+        ("my arms are both weak", "out_emergency"), ("I keep dropping my cup", "out_emergency"),
+        ("I can't do up my buttons anymore", "out_emergency"), ("I'm walking like I'm drunk", "out_emergency"),
+        ("numb in all four limbs", "out_emergency"), ("pins and needles in both arms", "out_emergency"),
+        ("I've got a rash that doesn't fade and a stiff neck", "out_emergency"),
+        ("my right arm is getting weaker", "advise_urgent"), ("the pins and needles in my hand are spreading", "advise_urgent"),
+        ("tingling down my arm is getting worse", "advise_urgent"), ("can,t pee", "out_emergency"),
+    ])
+    func fifteenthReviewLinesFireInTheNeckDialog(line: String, target: String) throws {
+        let spec = try Fixture.dialog("neck-shoulder")
+        #expect(InterruptMatcher(spec: spec).match("neck, " + line)?.target == target, "\(line) should go to \(target)")
+    }
+
+    /// What the fifteenth round's patterns and slips must leave alone: a comma with a space after it still ends a
+    /// clause, a full stop after a bare "no" still does, and a word that is not two pattern words is not split.
+    @Test(arguments: ["tingling in my fingers, legs are fine", "I don't feel the need to go to a doctor",
+                      "backpain from lifting", "I don't feel the need to go to hospital",
+                      "my cat sleeps on my chest", "I went down the pub"])
+    func fifteenthReviewOrdinaryLinesDoNotFire(line: String) throws {
+        let spec = try Fixture.dialog("back-strain")
+        #expect(InterruptMatcher(spec: spec).match("lower back, " + line) == nil, "\(line) should not interrupt")
+    }
+
+    /// "no.chest pain": a missed space after a bare "no" keeps the clause break, so the "no" denies nothing.
+    @Test func aMissedSpaceAfterNoStillSeparatesTheSign() throws {
+        let spec = try Fixture.dialog("back-strain")
+        #expect(InterruptMatcher(spec: spec).match("no.chest pain") != nil)
+    }
+
     /// Ordinary lines the new wordings must leave alone, and denials of them.
     @Test(arguments: ["I did heavy chest day at the gym", "I was lifting a heavy chest", "bladder control is fine",
                       "no loss of bladder control", "no tingling in my legs", "tingling but not in my legs",

@@ -41,4 +41,37 @@ struct NeckScreeningTests {
         harness.say("I've had chills since yesterday")
         #expect(harness.outcome == .urgent, "\(harness.text)")
     }
+
+    /// A fifteenth review found every one of these asked again ("Please answer yes or no"), and a "no" after that
+    /// booked: the questions' own words for the sign (`yes_phrases`) and hedges now answer them.
+    @Test(arguments: [("rf_cancer", "all clear now after treatment"), ("rf_cancer", "had it but no longer"),
+                      ("rf_cancer", "used to"), ("rf_immune", "I take rituximab"), ("rf_immune", "had my spleen removed"),
+                      ("rf_fever", "I feel terrible"), ("rf_fever", "I had 38.5"), ("rf_weight", "not on purpose"),
+                      ("rf_weight", "my trousers are falling off me"), ("rf_weight", "I'm wasting away"),
+                      ("rf_night", "it wakes me every night"), ("rf_night", "nothing helps, not even lying down"),
+                      ("rf_night", "resting doesn't help at all"), ("rf_cancer", "\u{1F44D}"), ("rf_immune", "yse")])
+    func describingTheSignIsAYes(question: String, answer: String) throws {
+        var harness = Harness(try Fixture.dialog("neck-shoulder"))
+        let order = ["rf_fever", "rf_arm"] + Self.questions
+        harness.say(["neck", "5", "no", "no", "no"] + Array(repeating: "no", count: order.firstIndex(of: question)!))
+        #expect(harness.lastAsk?.id == question)
+        harness.say(answer)
+        #expect(harness.outcome == .urgent || harness.outcome == .doctor, "\(answer): \(harness.text)")
+        #expect(harness.bookings.isEmpty)
+    }
+
+    /// Denials stay denials (or are asked again), never a doctor's visit for nothing.
+    @Test(arguments: [("rf_cancer", "no, never had cancer"), ("rf_cancer", "not that I know of"),
+                      ("rf_weight", "I haven't lost weight"), ("rf_weight", "I lost weight on purpose, I'm dieting"), ("rf_night", "not constant"),
+                      ("rf_night", "it doesn't wake me"), ("rf_fever", "I feel fine"), ("rf_immune", "no steroids"),
+                      ("rf_cancer", "I don't have cancer any more")])
+    func aDenialIsNotAYes(question: String, answer: String) throws {
+        var harness = Harness(try Fixture.dialog("neck-shoulder"))
+        let order = ["rf_fever", "rf_arm"] + Self.questions
+        harness.say(["neck", "5", "no", "no", "no"] + Array(repeating: "no", count: order.firstIndex(of: question)!))
+        harness.say(answer)
+        #expect(harness.outcome == nil, "\(answer): \(harness.text)")
+        // "I don't have cancer any more" says there was one: asked again, never taken as a no.
+        if answer.hasSuffix("any more") { #expect(harness.lastAsk?.id == question) }
+    }
 }

@@ -14,7 +14,7 @@ struct TextFastPathTests {
             // Full-width forms are the ASCII characters they look like.
             let scalar = (0xFF01...0xFF5E).contains(typed.value) ? Unicode.Scalar(typed.value - 0xFEE0)!
                 : typed.value == 0x3000 ? " " : typed
-            if ["'", "\u{2019}", "\u{2018}", "`", "\u{00B4}"].contains(scalar) { continue }
+            if ["'", "\u{2019}", "\u{2018}", "`", "\u{00B4}", "\u{02BC}", "\u{201B}", "\u{2032}"].contains(scalar) { continue }
             let mark = [.nonspacingMark, .spacingMark, .enclosingMark].contains(scalar.properties.generalCategory)
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || mark {
                 current.unicodeScalars.append(scalar)

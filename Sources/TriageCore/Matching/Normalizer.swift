@@ -28,7 +28,7 @@ public enum Normalizer {
     /// Plain ASCII (nearly every line typed) is scanned as bytes; anything else goes through Unicode properties.
     @inline(__always)
     private static func scan(_ text: String, clauseBreaks: Bool, word: (String) -> Void, clauseBreak: () -> Void) {
-        var text = text
+        var text = repairingSlips(text)
         let scannedAsASCII: Bool = text.withUTF8 { bytes in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { buffer in
@@ -59,6 +59,12 @@ public enum Normalizer {
         for typed in text.lowercased().unicodeScalars {
             let scalar = Self.narrow(typed)
             if apostrophes.contains(scalar) { continue }
+            // A thumbs up or down is an answer: "yes" and "no" (the skin-tone modifier after it is not a word).
+            if let answer = thumbs[scalar] {
+                if !current.isEmpty { word(current); current = "" }
+                word(answer)
+                continue
+            }
             // Combining marks belong to the letter before them: "pe\u{301}rte" is the word "pérte" typed decomposed
             // (String compares it equal to the precomposed spelling), not "pe" and "rte".
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || Self.isCombiningMark(scalar) {
@@ -87,6 +93,47 @@ public enum Normalizer {
         case .nonspacingMark, .spacingMark, .enclosingMark: true
         default: false
         }
+    }
+
+    /// `text` with two typing slips mended: "can,t" and "don;t" (a comma or semicolon for the apostrophe of "n't",
+    /// the keys are neighbours) become "cant" and "dont"; and "wet.myself" (a full stop between two letters, no space
+    /// after it: a space missed, not the end of a statement) gets a space instead, so the words around it stay one
+    /// clause. (A comma without a space still ends a clause: "left,lower back" lists two things.) Not after an
+    /// answer word: "no.chest pain" is still "no" and "chest pain" (a denial joined to the sign would hide it). Only ASCII bytes are looked at, so this works on any UTF-8 text, and
+    /// the text comes back as it is (no copy) when it has no such slip.
+    static func repairingSlips(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var repaired: [UInt8]?
+            for index in bytes.indices.dropFirst().dropLast() {
+                let byte = bytes[index]
+                guard byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "."),
+                      isLetter(bytes[index - 1]), isLetter(bytes[index + 1]) else { continue }
+                let mistypedApostrophe = byte != UInt8(ascii: ".") && bytes[index - 1] | 0x20 == UInt8(ascii: "n")
+                    && bytes[index + 1] | 0x20 == UInt8(ascii: "t") && (index + 2 == bytes.count || !isLetter(bytes[index + 2]))
+                guard mistypedApostrophe || byte == UInt8(ascii: ".") && !followsAnAnswerWord(bytes, index) else { continue }
+                if repaired == nil { repaired = Array(bytes) }
+                repaired![index] = mistypedApostrophe ? UInt8(ascii: "'") : UInt8(ascii: " ")
+            }
+            return repaired.map { String(decoding: $0, as: UTF8.self) }
+        } ?? text
+    }
+
+    /// Whether the letters right before `index` are a word that answers on its own.
+    private static func followsAnAnswerWord(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        var start = index
+        while start > 0, isLetter(bytes[start - 1]) { start -= 1 }
+        guard start == 0 || bytes[start - 1] < 0x80 else { return false }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self).lowercased()
+        return answerWords.contains(word)
+    }
+
+    /// Words that answer on their own: a clause after them is a statement of its own.
+    private static let answerWords: Set<String> = ["no", "nope", "nah", "not", "never", "none", "nothing", "yes", "yeah",
+                                                   "yep", "yup", "ok", "okay", "fine", "good", "sure"]
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
     }
 
     private static func isClauseBreak(_ byte: UInt8) -> Bool {
@@ -140,7 +187,12 @@ public enum Normalizer {
         }
     }
 
-    private static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{2018}", "`", "\u{00B4}"]
+    private static let thumbs: [Unicode.Scalar: String] = ["\u{1F44D}": "yes", "\u{1F44E}": "no"]
+
+    /// The apostrophe and the characters typed for it: curly quotes, the backtick, the acute accent, the modifier
+    /// letter apostrophe (some phone keyboards), primes.
+    private static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{2018}", "`", "\u{00B4}", "\u{02BC}",
+                                                           "\u{201B}", "\u{2032}"]
 }
 
 /// Finds a phrase (a sequence of words) inside a sequence of words.

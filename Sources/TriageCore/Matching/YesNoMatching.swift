@@ -143,7 +143,8 @@ extension AnswerMatcher {
                                                 "now and then", "now and again", "at times", "partly", "somewhat",
                                                 "might be", "could be", "i suppose", "suppose so", "a few times",
                                                 "once or twice", "here and there", "quite a bit", "a lot", "very",
-                                                "mostly", "often", "always", "constantly"]
+                                                "mostly", "often", "always", "constantly", "perhaps", "once",
+                                                "used to", "in the past"]
         .map(Normalizer.words)
 
     /// Denials that are only denials at a warning-sign question ("fine" at the summary means yes).

@@ -77,6 +77,33 @@ final class CompiledPatterns: Sendable {
         words.map { vocabulary[$0] ?? Token(id: -1, classes: []) }
     }
 
+    /// `words` with each word that is two pattern words typed together ("cantpee", "wetmyself", "carcrash") as
+    /// those two words; nil when there is none. Only a word that may be a slip (`Misspellings.isUnknown`) is split,
+    /// at the first place where both halves are words the patterns know (pattern words and `WordClass` words).
+    func splitReading(of words: [String]) -> [String]? {
+        var reading: [String] = []
+        var changed = false
+        for word in words {
+            if word.utf8.count >= 5, let (left, right) = split(word) {
+                reading += [left, right]
+                changed = true
+            } else {
+                reading.append(word)
+            }
+        }
+        return changed ? reading : nil
+    }
+
+    private func split(_ word: String) -> (String, String)? {
+        guard misspellings.isUnknown(word) else { return nil }
+        let letters = Array(word.utf8)
+        for cut in 2...(letters.count - 2) {
+            let left = String(decoding: letters[..<cut], as: UTF8.self), right = String(decoding: letters[cut...], as: UTF8.self)
+            if vocabulary[left] != nil, vocabulary[right] != nil { return (left, right) }
+        }
+        return nil
+    }
+
     /// Calls `found` with the interrupt's position and the words each pattern match covers, for every pattern that
     /// occurs in `words`.
     func scan(_ words: [Token], _ found: (Int, [Token], Range<Int>) -> Void) {

@@ -70,6 +70,8 @@ public struct InterruptMatcher: Sendable {
         for (index, clause) in clauses.enumerated() {
             scan(typed[index])
             for spelled in compiled.misspellings.readings(of: clause) { scan(compiled.tokens(spelled)) }
+            // "cantpee", "wetmyself": two pattern words typed without the space.
+            if let split = compiled.splitReading(of: clause) { scan(compiled.tokens(split)) }
             // A clause that goes on about the one before ("lower back and tummy, it's pulsing", "into my buttock,
             // which is numb") is also read together with it. Only ever one more reading: a match can be added, none
             // taken away.

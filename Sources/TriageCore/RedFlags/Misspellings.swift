@@ -66,8 +66,7 @@ struct Misspellings: Sendable {
     func corrections(of word: String) -> [String] {
         // A real word is what the person meant, even one slip away from a pattern word ("searing", "tired"). Most
         // words of a line are real words: they are passed over before any spelling is tried.
-        guard word.utf8.count >= Self.shortest, Self.isLetters(word), !known.contains(word),
-              !Self.englishWords.contains(word), !Self.informalWords.contains(word) else { return [] }
+        guard word.utf8.count >= Self.shortest, isUnknown(word) else { return [] }
         let typed = Array(word.utf8)
         var found: [Int] = []
         func positions(_ entry: Int?) -> [Int] {
@@ -103,6 +102,12 @@ struct Misspellings: Sendable {
             let keepsFirst = (a.utf8.first == first, b.utf8.first == first)
             return keepsFirst.0 != keepsFirst.1 ? keepsFirst.0 : a < b
         }
+    }
+
+    /// Whether `word` is letters that are neither English, nor informal, nor known to the dialog: only such a word
+    /// may be a slip.
+    func isUnknown(_ word: String) -> Bool {
+        Self.isLetters(word) && !known.contains(word) && !Self.englishWords.contains(word) && !Self.informalWords.contains(word)
     }
 
     /// The first reading of `word` (see `corrections(of:)`), if it has one.

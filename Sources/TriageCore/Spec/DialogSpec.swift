@@ -250,7 +250,9 @@ public struct Words: Sendable, Equatable {
                                 "yeh", "yah", "yess", "yesss", "aye", "for sure", "totally", "very much so", "defo",
                                 "afraid so", "im afraid so", "i believe so", "sadly", "sadly yes", "unfortunately",
                                 "unfortunately yes", "100", "yes 100", "yes i do", "yes i have", "i do yes", "yes it does",
-                                "nah yeah", "nah yeah mate", "nah yeah definitely", "yeah nah yeah", "no yeah definitely"] {
+                                "nah yeah", "nah yeah mate", "nah yeah definitely", "yeah nah yeah", "no yeah definitely",
+                                // Slips of "yes", and yes in the languages a clinic's visitors most often answer in.
+                                "ye", "yse", "yss", "yas", "ja", "oui", "si", "sí"] {
         didSet { normalizedYes = Set(yes.map(Normalizer.normalize)) }
     }
     public var no: [String] = ["no", "n", "nope", "nah", "not really", "no thanks", "never", "none", "i dont",
