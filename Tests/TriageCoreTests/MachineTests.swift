@@ -243,9 +243,47 @@ struct MachineTests {
         if harness.outcome == nil {
             #expect(harness.errorCodes == ["summary_extra"])
             #expect(harness.lastAsk?.id == "summary")
+            // A plain yes then asks whether what was added is a new symptom; only a no sends the request.
             harness.say("yes")
+            #expect(harness.bookings.isEmpty)
+            #expect(harness.lastAsk?.id == "new_symptom")
+            harness.say("no")
             #expect(harness.bookings.count == 1)
         }
+    }
+
+    /// A fifteenth review: "yes but both my arms are numb" at the summary (a sign no pattern knew) was told where to
+    /// take it, and the plain "yes" that followed booked. Now the person is asked whether it was a new symptom.
+    @Test(arguments: [["yes"], ["I think so"], ["maybe"], ["hmm", "dunno", "not sure"]])
+    func somethingAddedAtTheSummaryThatIsANewSymptomSendsNothing(answers: [String]) throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say(happyPath)
+        harness.say("yes but my arms feel strange")
+        harness.say("yes")
+        #expect(harness.lastAsk?.id == "new_symptom", "\(harness.text)")
+        harness.say(answers)
+        #expect(harness.outcome == .handoff, "\(answers): \(harness.text)")
+        #expect(harness.bookings.isEmpty)
+        #expect(harness.ended)
+    }
+
+    /// A line not understood at the summary counts as something added too.
+    @Test func aLineNotUnderstoodAtTheSummaryIsCheckedBeforeSending() throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say(happyPath)
+        harness.say("my hands keep going funny")
+        #expect(harness.lastAsk?.id == "summary")
+        harness.say("yes")
+        #expect(harness.lastAsk?.id == "new_symptom")
+        #expect(harness.bookings.isEmpty)
+    }
+
+    /// Nothing added, nothing asked: a plain yes sends at once.
+    @Test func aPlainYesWithNothingAddedIsNotChecked() throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say(happyPath)
+        harness.say("yes")
+        #expect(harness.bookings.count == 1)
     }
 
     @Test(arguments: ["yes", "yes please", "yes, that's all correct, thanks", "yep looks good", "yes send it", "ok",

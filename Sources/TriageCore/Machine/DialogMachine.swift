@@ -15,6 +15,8 @@ public struct DialogMachine: Sendable {
         /// The person said "no" at the summary; waiting for which answer to change.
         case choosingCorrection(String)
         case confirmingQuit(returnTo: String, correcting: Bool)
+        /// Something was added at the summary that no question took, then a plain yes came: was it a new symptom?
+        case checkingNewSymptom(String)
         case awaitingBooking(String)
         case ended
     }
@@ -53,6 +55,9 @@ public struct DialogMachine: Sendable {
     /// A warning sign was typed and its interrupt went on to questions (the emergency signs, asked after an
     /// urgent sign's advice): from here only its outcomes are left, so `back` and `restart` cannot undo it.
     private var afterWarningSign = false
+    /// The person added something at the summary that no question could take (`summary_extra`): before the request
+    /// is sent they are asked whether it was a new symptom.
+    private var addedAtSummary = false
     /// Positions of the message nodes already shown.
     private var seenMessages: Set<Int> = []
     public private(set) var bookingEmitted = false
@@ -95,6 +100,7 @@ public struct DialogMachine: Sendable {
         switch state {
         case .asking(let id), .choosingCorrection(let id): id
         case .confirmingQuit(let id, _): id
+        case .checkingNewSymptom(let id): id
         default: nil
         }
     }
@@ -225,6 +231,9 @@ public struct DialogMachine: Sendable {
                 state = correcting ? .choosingCorrection(returnTo) : .asking(returnTo)
                 reask(&events)
             }
+        case .checkingNewSymptom(let id):
+            guard let node = spec.node(id) else { return }
+            answerNewSymptomCheck(line, words, node, &events)
         case .asking(let id), .choosingCorrection(let id):
             guard let node = spec.node(id) else { return }
             if let command = command(in: line, words: words, at: node) {
@@ -381,14 +390,17 @@ public struct DialogMachine: Sendable {
         case .answer(.yesNo(true)) where !AnswerMatcher.isPlainConfirmation(words):
             // "yes, but I forgot to say my legs are numb": something new that no question here can take. Sending the
             // request on that line would drop it, so the person is told where to take it and asked for a plain yes.
+            addedAtSummary = true
             events.append(.error(code: "summary_extra", text: interpolate(spec.messages["summary_extra"])))
             reask(&events)
             return
-        case .answer(.yesNo(true)):
+        case .answer(.yesNo(true)) where addedAtSummary:
             attempts = 0
-            let next = node.next?.resolve(answers) ?? ""
-            traversed(node.id, next)
-            enter(next, &events)
+            state = .checkingNewSymptom(node.id)
+            reask(&events)
+            return
+        case .answer(.yesNo(true)):
+            send(node, &events)
             return
         case .answer(.yesNo(false)):
             attempts = 0
@@ -406,6 +418,37 @@ public struct DialogMachine: Sendable {
         case .none: fail(.notUnderstood, node, &events)
         }
     }
+
+    /// Confirms the summary: on to what follows it (the booking).
+    private mutating func send(_ summary: Node, _ events: inout [Event]) {
+        attempts = 0
+        let next = summary.next?.resolve(answers) ?? ""
+        traversed(summary.id, next)
+        enter(next, &events)
+    }
+
+    /// The answer to "was what you added a new or worse symptom?". Read like a warning-sign question: a hedge is a
+    /// yes, and a yes (or answers that stay unclear) ends here with the advice to call the clinic, nothing sent.
+    private mutating func answerNewSymptomCheck(_ line: String, _ words: [String], _ summary: Node, _ events: inout [Event]) {
+        switch matcher.match(line, to: Self.newSymptomCheck, words: words) {
+        case .answer(.yesNo(false)):
+            addedAtSummary = false
+            state = .asking(summary.id)
+            send(summary, &events)
+        case .answer(.yesNo(true)):
+            finish(.handoff, text: interpolate(spec.messages["summary_new_symptom_advice"]), node: summary.id, &events)
+        default:
+            attempts += 1
+            guard attempts < spec.maxAttempts else {
+                finish(.handoff, text: interpolate(spec.messages["summary_new_symptom_advice"]), node: summary.id, &events)
+                return
+            }
+            events.append(.error(code: "not_understood", text: spec.messages["not_understood"] + " " + spec.messages["yesno_options"]))
+            reask(&events)
+        }
+    }
+
+    private static let newSymptomCheck = Question(input: .yesno, ask: "", redFlag: .urgent)
 
     /// Goes back to the question that set `slot`, then walks forward again reusing answers still on the path.
     private mutating func correct(_ slot: String, _ events: inout [Event]) {
@@ -469,6 +512,7 @@ public struct DialogMachine: Sendable {
         // At the summary a line not understood may be a new symptom no question here can take ("I've been peeing
         // myself"): the person is told where to take it before a plain yes can send the request.
         if node.kind == .summary, code == "not_understood", state == .asking(node.id) {
+            addedAtSummary = true
             events.append(.error(code: code, text: text + " " + interpolate(messages["summary_extra"])))
             reask(&events)
             return
@@ -568,6 +612,9 @@ public struct DialogMachine: Sendable {
             prompt(for: node, withWhy: withWhy, into: &events)
         case .confirmingQuit:
             events.append(.ask(Prompt(id: "quit", text: spec.messages["quit_confirm"], input: .yesno)))
+        case .checkingNewSymptom:
+            events.append(.ask(Prompt(id: "new_symptom", text: spec.messages["summary_new_symptom"], input: .yesno,
+                                      suffix: "(yes/no)")))
         default: break
         }
     }

@@ -310,6 +310,8 @@ public struct Messages: Sendable, Equatable {
         "red_flag_unclear": "I still can't tell whether you have this, so to be safe I will take your answer as a yes.",
         "after_warning_sign": "You have told me about a warning sign, so we can't go back or start again. Please answer this last question, or type quit.",
         "summary_extra": "I can't add anything new at this step, so nothing has been sent. If you wanted to tell me about a new symptom or problem, please call the clinic instead of booking here, or call {emergency_number} now if it is one of the warning signs I asked about. To send your request as it is, say just yes; to change an answer, say no.",
+        "summary_new_symptom": "Before I send it: was what you added a new or worse symptom, or a change in how you feel?",
+        "summary_new_symptom_advice": "Then please don't book a massage here yet. Call the clinic so someone can talk it through with you first, or call {emergency_number} now if it is one of the warning signs I asked about. Nothing has been sent.",
         "quit_confirm": "Do you want to stop now? Nothing has been booked. (yes/no)",
         "quit_done": "Goodbye. Nothing was booked.",
         "resume": "Let's carry on.",
