@@ -303,6 +303,36 @@ struct InterruptTests {
         #expect(InterruptMatcher(spec: spec).match("neck, " + line)?.target == target, "\(line) should go to \(target)")
     }
 
+    /// A sixteenth review's fresh wordings (a sample; each was booked), in both dialogs.
+    @Test(arguments: [
+        ("I've lost strength in both my arms", true), ("I stagger when I walk", true), ("my grip has gone in both hands", true),
+        ("my hands are all fingers and thumbs lately", true), ("I can't seem to empty my bladder properly, dear", true),
+        ("poo came out and I didn't feel it", true), ("feels like an elephant is sitting on me", true),
+        ("fell down a full flight of stairs", true), ("my groin area has lost sensation", true),
+        ("got knocked over by a van", true), ("feel absolutely dreadful, teeth chattering", false),
+        ("there's blood in the toilet bowl after I pee", false), ("one of my lower legs is swollen and red", false),
+    ])
+    func sixteenthReviewLinesFireInBothDialogs(line: String, emergency: Bool) throws {
+        for (dialog, first) in [("back-strain", "lower back, "), ("neck-shoulder", "neck, ")] {
+            let spec = try Fixture.dialog(dialog)
+            let found = InterruptMatcher(spec: spec).match(first + line)
+            #expect(found != nil, "\(dialog): \(line) should interrupt")
+            let disposition = found.flatMap { spec.guaranteedDisposition(from: $0.target) }
+            #expect(disposition == (emergency ? .emergency : .urgent), "\(dialog): \(line)")
+        }
+    }
+
+    /// Ordinary lines next to the sixteenth round's patterns.
+    @Test(arguments: ["my dog jumped on my back", "my toddler kicked me in the back", "we got beaten 3-0 on saturday",
+                      "I work behind a bar", "I keep dropping the ball at work", "my arms feel heavy after the gym",
+                      "I don't feel the need to see a doctor"])
+    func sixteenthReviewOrdinaryLinesDoNotFire(line: String) throws {
+        for (dialog, first) in [("back-strain", "lower back, "), ("neck-shoulder", "neck, ")] {
+            let spec = try Fixture.dialog(dialog)
+            #expect(InterruptMatcher(spec: spec).match(first + line) == nil, "\(dialog): \(line) should not interrupt")
+        }
+    }
+
     /// What the fifteenth round's patterns and slips must leave alone: a comma with a space after it still ends a
     /// clause, a full stop after a bare "no" still does, and a word that is not two pattern words is not split.
     @Test(arguments: ["tingling in my fingers, legs are fine", "I don't feel the need to go to a doctor",

@@ -254,7 +254,8 @@ struct MachineTests {
 
     /// A fifteenth review: "yes but both my arms are numb" at the summary (a sign no pattern knew) was told where to
     /// take it, and the plain "yes" that followed booked. Now the person is asked whether it was a new symptom.
-    @Test(arguments: [["yes"], ["I think so"], ["maybe"], ["hmm", "dunno", "not sure"]])
+    @Test(arguments: [["yes"], ["I think so"], ["maybe"], ["not sure"], ["it's worse"], ["no, worse"],
+                      ["my feet feel odd, kind of tingly"]])
     func somethingAddedAtTheSummaryThatIsANewSymptomSendsNothing(answers: [String]) throws {
         var harness = Harness(try Fixture.tiny())
         harness.say(happyPath)

@@ -427,25 +427,17 @@ public struct DialogMachine: Sendable {
         enter(next, &events)
     }
 
-    /// The answer to "was what you added a new or worse symptom?". Read like a warning-sign question: a hedge is a
-    /// yes, and a yes (or answers that stay unclear) ends here with the advice to call the clinic, nothing sent.
+    /// The answer to "was what you added a new or worse symptom?". Only a plain no sends the request; anything else
+    /// (a yes, a hedge, "it's worse", a description, an unclear answer) ends here with the advice to call the
+    /// clinic, nothing sent. (A sixteenth review found unclear answers asked again, and a "no" after them booked.)
     private mutating func answerNewSymptomCheck(_ line: String, _ words: [String], _ summary: Node, _ events: inout [Event]) {
-        switch matcher.match(line, to: Self.newSymptomCheck, words: words) {
-        case .answer(.yesNo(false)):
-            addedAtSummary = false
-            state = .asking(summary.id)
-            send(summary, &events)
-        case .answer(.yesNo(true)):
+        guard case .answer(.yesNo(false)) = matcher.match(line, to: Self.newSymptomCheck, words: words) else {
             finish(.handoff, text: interpolate(spec.messages["summary_new_symptom_advice"]), node: summary.id, &events)
-        default:
-            attempts += 1
-            guard attempts < spec.maxAttempts else {
-                finish(.handoff, text: interpolate(spec.messages["summary_new_symptom_advice"]), node: summary.id, &events)
-                return
-            }
-            events.append(.error(code: "not_understood", text: spec.messages["not_understood"] + " " + spec.messages["yesno_options"]))
-            reask(&events)
+            return
         }
+        addedAtSummary = false
+        state = .asking(summary.id)
+        send(summary, &events)
     }
 
     private static let newSymptomCheck = Question(input: .yesno, ask: "", redFlag: .urgent)
