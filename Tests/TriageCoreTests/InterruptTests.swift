@@ -3,6 +3,13 @@ import Testing
 
 @Suite("Red-flag interrupts")
 struct InterruptTests {
+    /// The interrupt `line` fires when typed with a first answer of the dialog ("lower back, …", "neck, …"), as the
+    /// black-box reviews typed it.
+    static func interrupt(typedWithTheFirstAnswer line: String, in dialog: String) throws -> Interrupt? {
+        let first = dialog == "neck-shoulder" ? "neck, " : "lower back, "
+        return InterruptMatcher(spec: try Fixture.dialog(dialog)).match(first + line)
+    }
+
     @Test(arguments: ["I can't pee", "CANT PEE!!", "i cannot pee since yesterday", "No. Chest pain.",
                       "no, but I have chest pain", "I wet myself", "numb between my legs",
                       // U+037E GREEK QUESTION MARK is a ";": a clause break, so "no" does not deny what follows.
@@ -251,8 +258,7 @@ struct InterruptTests {
         ("7, my right leg is going weaker by the day", "advise_leg_weakness"), ("stingin wen peein", "advise_kidney"),
     ])
     func fourteenthReviewLinesFire(line: String, target: String) throws {
-        let spec = try Fixture.dialog("back-strain")
-        #expect(InterruptMatcher(spec: spec).match("lower back, " + line)?.target == target, "\(line) should go to \(target)")
+        #expect(try Self.interrupt(typedWithTheFirstAnswer: line, in: "back-strain")?.target == target, "\(line) should go to \(target)")
     }
 
     /// The same review in the neck-and-shoulder dialog, where no later question asks about these signs.
@@ -263,8 +269,7 @@ struct InterruptTests {
         ("8, got hit on the head playing rugby", "out_emergency"), ("pain in my chesst", "out_emergency"),
     ])
     func fourteenthReviewLinesFireInTheNeckDialog(line: String, target: String) throws {
-        let spec = try Fixture.dialog("neck-shoulder")
-        #expect(InterruptMatcher(spec: spec).match("neck, " + line)?.target == target, "\(line) should go to \(target)")
+        #expect(try Self.interrupt(typedWithTheFirstAnswer: line, in: "neck-shoulder")?.target == target, "\(line) should go to \(target)")
     }
 
     /// A fifteenth review's fresh lay wordings (a sample: each was booked), and typing slips: a comma or semicolon for
@@ -285,8 +290,7 @@ struct InterruptTests {
         ("carcrash on monday", "out_trauma"),
     ])
     func fifteenthReviewLinesFire(line: String, target: String) throws {
-        let spec = try Fixture.dialog("back-strain")
-        #expect(InterruptMatcher(spec: spec).match("lower back, " + line)?.target == target, "\(line) should go to \(target)")
+        #expect(try Self.interrupt(typedWithTheFirstAnswer: line, in: "back-strain")?.target == target, "\(line) should go to \(target)")
     }
 
     /// The neck dialog's own spinal-cord and arm signs from the same review.
@@ -299,8 +303,7 @@ struct InterruptTests {
         ("tingling down my arm is getting worse", "advise_urgent"), ("can,t pee", "out_emergency"),
     ])
     func fifteenthReviewLinesFireInTheNeckDialog(line: String, target: String) throws {
-        let spec = try Fixture.dialog("neck-shoulder")
-        #expect(InterruptMatcher(spec: spec).match("neck, " + line)?.target == target, "\(line) should go to \(target)")
+        #expect(try Self.interrupt(typedWithTheFirstAnswer: line, in: "neck-shoulder")?.target == target, "\(line) should go to \(target)")
     }
 
     /// A sixteenth review's fresh wordings (a sample; each was booked), in both dialogs.
@@ -313,9 +316,9 @@ struct InterruptTests {
         ("there's blood in the toilet bowl after I pee", false), ("one of my lower legs is swollen and red", false),
     ])
     func sixteenthReviewLinesFireInBothDialogs(line: String, emergency: Bool) throws {
-        for (dialog, first) in [("back-strain", "lower back, "), ("neck-shoulder", "neck, ")] {
+        for dialog in ["back-strain", "neck-shoulder"] {
             let spec = try Fixture.dialog(dialog)
-            let found = InterruptMatcher(spec: spec).match(first + line)
+            let found = try Self.interrupt(typedWithTheFirstAnswer: line, in: dialog)
             #expect(found != nil, "\(dialog): \(line) should interrupt")
             let disposition = found.flatMap { spec.guaranteedDisposition(from: $0.target) }
             #expect(disposition == (emergency ? .emergency : .urgent), "\(dialog): \(line)")
@@ -327,9 +330,8 @@ struct InterruptTests {
                       "I work behind a bar", "I keep dropping the ball at work", "my arms feel heavy after the gym",
                       "I don't feel the need to see a doctor"])
     func sixteenthReviewOrdinaryLinesDoNotFire(line: String) throws {
-        for (dialog, first) in [("back-strain", "lower back, "), ("neck-shoulder", "neck, ")] {
-            let spec = try Fixture.dialog(dialog)
-            #expect(InterruptMatcher(spec: spec).match(first + line) == nil, "\(dialog): \(line) should not interrupt")
+        for dialog in ["back-strain", "neck-shoulder"] {
+            #expect(try Self.interrupt(typedWithTheFirstAnswer: line, in: dialog) == nil, "\(dialog): \(line) should not interrupt")
         }
     }
 

@@ -56,7 +56,7 @@ public struct DialogMachine: Sendable {
     /// urgent sign's advice): from here only its outcomes are left, so `back` and `restart` cannot undo it.
     private var afterWarningSign = false
     /// The person added something at the summary that no question could take (`summary_extra`): before the request
-    /// is sent they are asked whether it was a new symptom.
+    /// is sent they are asked whether it was a new symptom. Kept across `restart`: what they said is still unanswered.
     private var addedAtSummary = false
     /// Positions of the message nodes already shown.
     private var seenMessages: Set<Int> = []
