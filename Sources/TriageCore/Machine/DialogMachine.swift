@@ -43,10 +43,22 @@ public struct DialogMachine: Sendable {
     /// abandoned branches). Positions, not ids: the summary and the booking request walk it, and would otherwise
     /// look every node up by its id.
     private var trail: [Int] = []
-    private var attempts = 0 { didSet { if attempts == 0 { deniedInAttempts = false } } }
+    private var attempts = 0 {
+        didSet { if attempts == 0 { deniedInAttempts = false; ledWithDenialInAttempts = false; unclearHere = [] } }
+    }
     /// One of the answers not understood at this question leaned to no ("no, I can pee fine"): then running out of
     /// attempts at a warning-sign question is a hand-off, not a yes.
     private var deniedInAttempts = false
+    /// One of them started with a denial ("no, not really like that"): after a warning sign's advice, where both
+    /// answers lead to medical advice, only this takes the less urgent branch ("my bladder hasn't been right" does not).
+    private var ledWithDenialInAttempts = false
+    /// What was typed at this warning-sign question and not understood.
+    private var unclearHere: [String] = []
+    /// Warning-sign questions answered "no" after something not understood ("my bladder hasn't worked properly since
+    /// Tuesday", "no, nothing eases it at all", then "no"): the booking request carries what was typed and asks for
+    /// medical clearance, so it is not lost, even when it leaned to no (the clinic reads it; nothing is guessed). (A seventeenth review found every such case booked with nothing noted.) Kept across
+    /// `restart`, like `addedAtSummary`: what was typed is still unanswered.
+    private var unclearBeforeNo: [(position: Int, text: String)] = []
     /// While walking forward after a correction, answered questions are reused, not asked again.
     private var replaying = false
     /// Set by `back` and corrections, the only ways an answer can be left off the current path: walking forward
@@ -353,14 +365,22 @@ public struct DialogMachine: Sendable {
                                  _ events: inout [Event]) {
         let result = matcher.match(line, to: question, words: words, clauses: clauses)
         guard case .answer(let answer) = result else {
-            if AnswerMatcher.leansNo(words, no: matcher.words.normalizedNo) { deniedInAttempts = true }
-            fail(result, node, &events)
+            if AnswerMatcher.leansNo(words, no: matcher.words.normalizedNo) {
+                deniedInAttempts = true
+                if AnswerMatcher.leadsWithDenial(words, no: matcher.words.normalizedNo) { ledWithDenialInAttempts = true }
+            }
+            let unclearAtWarningSign = question.redFlag != nil && question.input == .yesno
+            if unclearAtWarningSign { unclearHere.append(line) }
+            fail(result, node, &events, unclearAtWarningSign: unclearAtWarningSign)
             return
         }
         accept(answer, question, node, &events)
     }
 
     private mutating func accept(_ answer: Answer, _ question: Question, _ node: Node, _ events: inout [Event]) {
+        if !unclearHere.isEmpty, answer == .yesNo(false), let position = spec.index(of: node.id) {
+            unclearBeforeNo += unclearHere.map { (position, $0) }
+        }
         attempts = 0
         setAnswer(node.slot ?? node.id, answer)
         if recordsCoverage, question.isRedFlag(answer) { raisedRedFlags.append(node.id) }
@@ -455,7 +475,8 @@ public struct DialogMachine: Sendable {
         enter(question.id, &events, forceAsk: true)
     }
 
-    private mutating func fail(_ result: MatchResult, _ node: Node, _ events: inout [Event]) {
+    /// `unclearAtWarningSign`: the line was not understood at a warning-sign yes/no question.
+    private mutating func fail(_ result: MatchResult, _ node: Node, _ events: inout [Event], unclearAtWarningSign: Bool = false) {
         attempts += 1
         // A warning-sign yes/no question still unanswered, and never with a denial: the safe reading is yes, and the
         // person gets that sign's advice rather than a hand-off that names no sign.
@@ -466,11 +487,17 @@ public struct DialogMachine: Sendable {
             accept(.yesNo(true), question, node, &events)
             return
         }
-        // After a warning sign's interrupt every answer leads to medical advice: an answer that leaned to no takes
-        // the "no" branch (the advice of the sign typed), never the hand-off, which gives none.
+        // After a warning sign's interrupt every answer leads to medical advice: an answer that started with a denial takes
+        // the "no" branch (the advice of the sign typed), never the hand-off, which gives none; any other answer takes
+        // the more urgent branch ("I've been dribbling wee without knowing" at the emergency signs is not a no).
         if attempts >= spec.maxAttempts, afterWarningSign, let question = node.question, question.input == .yesno {
             replaying = false
-            accept(.yesNo(false), question, node, &events)
+            if !ledWithDenialInAttempts, question.redFlag != nil {
+                events.append(.say(interpolate(spec.messages["red_flag_unclear"])))
+                accept(.yesNo(true), question, node, &events)
+            } else {
+                accept(.yesNo(false), question, node, &events)
+            }
             return
         }
         if attempts >= spec.maxAttempts, let handoff = spec.handoff {
@@ -496,6 +523,15 @@ public struct DialogMachine: Sendable {
             code = "exclusive_choice"
             text = messages["exclusive_choice"].replacing("{choice}", with: label)
         default:
+            if unclearAtWarningSign, let help = node.question?.help {
+                // A warning sign described in the person's own words is often not understood: what yes means here is
+                // said again, so a following "no" is not the only way on (see `unclearBeforeNo`).
+                code = "not_understood"
+                text = messages["red_flag_not_understood"].replacing("{help}", with: interpolate(help))
+                events.append(.error(code: code, text: text))
+                reask(&events)
+                return
+            }
             text = messages["not_understood"]
             if attempts == 1 {
                 if let hint = node.question?.hint { text += " " + interpolate(hint) }
@@ -799,9 +835,18 @@ public struct DialogMachine: Sendable {
         }
         var notes = plan.notes
         if let note = step.note { notes.append(interpolate(note)) }
+        var needsClearance = step.disposition == .doctor
+        for (position, typed) in unclearBeforeNo where trail.contains(position) {
+            let node = spec.nodes[position]
+            guard let question = node.question, answers[node.slot ?? node.id] == .yesNo(false) else { continue }
+            needsClearance = true
+            let note = spec.messages["red_flag_unclear_note"].replacing("{question}", with: askText(question))
+                .replacing("{answer}", with: typed)
+            if !notes.contains(note) { notes.append(note) }
+        }
         return BookingRequest(
             id: "", createdAt: "", dialog: .init(id: spec.id, version: spec.version),
-            disposition: step.disposition, needsMedicalClearance: step.disposition == .doctor,
+            disposition: step.disposition, needsMedicalClearance: needsClearance,
             location: fields["location"], side: fields["side"], spreading: fields["spreading"], cause: fields["cause"],
             onset: fields["onset"], severity: severity, worse: fields["worse"], stress: fields["stress"],
             redFlags: redFlags, notes: notes, plan: plan,

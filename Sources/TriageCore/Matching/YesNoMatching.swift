@@ -64,7 +64,9 @@ extension AnswerMatcher {
         }
         // There, "a bit", "sometimes", "I think so", "probably" say the sign may be there: the advice to get it checked
         // is the safe answer, and asking again until the hand-off is not. (Unless a denial is in it: "probably not".)
-        if redFlag, Self.warningSignHedges.contains(where: { Phrase.matches($0, in: input, at: 0) }),
+        // A minimiser in front changes nothing: "just a bit", "only a little", "just the once".
+        let hedgeStart = Self.minimisers.contains(input[0]) ? 1 : 0
+        if redFlag, Self.warningSignHedges.contains(where: { Phrase.matches($0, in: input, at: hedgeStart) }),
            !input.contains(where: { InterruptMatcher.negators.contains($0) || no.contains($0) }) {
             return .answer(.yesNo(true))
         }
@@ -116,6 +118,13 @@ extension AnswerMatcher {
 
     /// Whether an answer leans to no: it has a "no" or a denial in it ("no, I can pee fine", "my legs aren't weak"),
     /// doubts aside ("not sure", "I don't know" lean nowhere).
+    /// Whether an answer that leans to no starts with the denial ("no, not like that", "not really, it's fine"), rather
+    /// than saying something is missing or wrong ("my bladder hasn't been right", "I leak without knowing").
+    static func leadsWithDenial(_ words: [String], no: Set<String>) -> Bool {
+        guard let first = words.first, !unsure.contains(where: { Phrase.matches($0, in: words, at: 0) }) else { return false }
+        return no.contains(first) && first != "nothing" && first != "none" || first == "not"
+    }
+
     static func leansNo(_ words: [String], no: Set<String>) -> Bool {
         var doubted = [Bool](repeating: false, count: words.count)
         for phrase in unsure {
@@ -144,8 +153,10 @@ extension AnswerMatcher {
                                                 "might be", "could be", "i suppose", "suppose so", "a few times",
                                                 "once or twice", "here and there", "quite a bit", "a lot", "very",
                                                 "mostly", "often", "always", "constantly", "perhaps", "once",
-                                                "used to", "in the past"]
+                                                "used to", "in the past", "the once", "a tiny bit", "a wee bit",
+                                                "a touch"]
         .map(Normalizer.words)
+    static let minimisers: Set<String> = ["just", "only", "merely"]
 
     /// Denials that are only denials at a warning-sign question ("fine" at the summary means yes).
     static let warningSignDenials: Set<String> = ["fine", "all good", "im fine", "i feel fine", "all fine", "its fine",

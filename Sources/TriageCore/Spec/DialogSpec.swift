@@ -308,6 +308,8 @@ public struct Messages: Sendable, Equatable {
         "optional_skip": "You can also type skip.",
         "first_question": "This is the first question.",
         "red_flag_unclear": "I still can't tell whether you have this, so to be safe I will take your answer as a yes.",
+        "red_flag_not_understood": "Sorry, I couldn't tell whether that means yes or no. {help}",
+        "red_flag_unclear_note": "At the question \"{question}\" the person first wrote \"{answer}\", then answered no. Please check this with them before any treatment.",
         "after_warning_sign": "You have told me about a warning sign, so we can't go back or start again. Please answer this last question, or type quit.",
         "summary_extra": "I can't add anything new at this step, so nothing has been sent. If you wanted to tell me about a new symptom or problem, please call the clinic instead of booking here, or call {emergency_number} now if it is one of the warning signs I asked about. To send your request as it is, say just yes; to change an answer, say no.",
         "summary_new_symptom": "Before I send it: was what you added a new or worse symptom, or a change in how you feel?",

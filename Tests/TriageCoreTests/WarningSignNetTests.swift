@@ -1,0 +1,136 @@
+import Testing
+@testable import TriageCore
+
+/// The warning-sign questions are the net for signs typed in words no pattern knows. A seventeenth review answered
+/// them in fresh words: no yes was read as a no, but 47 % were asked again ("Please answer yes or no"), and a "no"
+/// after that booked a massage with nothing noted. Now the question's help is said again, what was typed goes into the
+/// booking request (which then needs medical clearance), and the questions without words of their own have them.
+@Suite("The warning-sign questions as a safety net")
+struct WarningSignNetTests {
+    /// Up to the first warning-sign question, on a path that reaches the accident and severe-pain questions too.
+    static let toScreen = ["lower back", "left", "no", "sport", "a few days", "better", "9", "bending", "35"]
+    /// After the last warning-sign question, to the request being sent.
+    static let toBooking = ["medium", "firm", "60", "monday", "morning", "Sam Lee", "555 123 4567", "sam@example.com",
+                            "yes", "yes"]
+
+    /// Answers "no" to every yes/no question until `question` is asked.
+    static func reach(_ question: String, _ harness: inout Harness) {
+        harness.say(toScreen)
+        for _ in 0..<40 where harness.lastAsk?.id != question { harness.say("no") }
+    }
+
+    /// Answers "no" to the remaining yes/no questions, then books.
+    static func book(_ harness: inout Harness) {
+        for _ in 0..<40 where harness.lastAsk?.input == .yesno { harness.say("no") }
+        harness.say(toBooking)
+    }
+
+    @Test func aDescriptionAskedAgainIsAnsweredWithTheQuestionsHelp() throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        Self.reach("rf_bladder", &harness)
+        let events = harness.say("my waterworks have gone funny since the back went")
+        let help = try #require(harness.machine.spec.node("rf_bladder")?.question?.help)
+        #expect(events.contains { if case .error("not_understood", let text) = $0 { text.contains(help) } else { false } })
+        #expect(harness.lastAsk?.id == "rf_bladder")
+    }
+
+    @Test func aNoAfterADescriptionBooksWithTheDescriptionAndAsksForClearance() throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        Self.reach("rf_bladder", &harness)
+        harness.say(["my waterworks have gone funny since the back went", "no"])
+        #expect(harness.lastAsk?.id == "rf_continence")
+        Self.book(&harness)
+        let request = try #require(harness.bookings.first, "\(harness.text)")
+        #expect(request.needsMedicalClearance)
+        #expect(request.notes.contains { $0.contains("my waterworks have gone funny since the back went") && $0.contains("pee") })
+    }
+
+    @Test func aPlainNoBooksWithoutClearance() throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        Self.reach("rf_bladder", &harness)
+        Self.book(&harness)
+        let request = try #require(harness.bookings.first, "\(harness.text)")
+        #expect(!request.needsMedicalClearance)
+        #expect(!request.notes.contains { $0.contains("first wrote") })
+    }
+
+    /// A line that leans to no is noted too: "no, nothing eases it at all" is a yes to the severe-pain question.
+    @Test func aDenialAskedAgainIsNotedToo() throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        Self.reach("rf_severe", &harness)
+        harness.say(["no, nothing eases it at all", "no"])
+        Self.book(&harness)
+        let request = try #require(harness.bookings.first, "\(harness.text)")
+        #expect(request.needsMedicalClearance)
+        #expect(request.notes.contains { $0.contains("no, nothing eases it at all") })
+    }
+
+    /// What was typed before a restart is still noted when the question is answered "no" again.
+    @Test func theDescriptionIsKeptAcrossARestart() throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        Self.reach("rf_saddle", &harness)
+        harness.say(["it's gone muffled between my legs", "no", "restart"])
+        Self.reach("rf_saddle", &harness)
+        Self.book(&harness)
+        let request = try #require(harness.bookings.first, "\(harness.text)")
+        #expect(request.needsMedicalClearance)
+        #expect(request.notes.contains { $0.contains("it's gone muffled between my legs") })
+    }
+
+    /// After an urgent sign's advice the emergency signs are asked; running out of attempts there without having
+    /// started with a denial is the emergency, not the urgent advice ("without" and "hasn't" deny nothing).
+    @Test(arguments: ["I've been dribbling wee without knowing", "my bladder hasn't been right"])
+    func unclearAnswersAtTheEmergencySignsThatDoNotStartWithADenialAreAnEmergency(answer: String) throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        harness.say(["lower back", "I've got a fever"])
+        #expect(harness.lastAsk?.id == "emergency_check")
+        harness.say([answer, answer, answer])
+        #expect(harness.outcome == .emergency, "\(harness.text)")
+        #expect(harness.bookings.isEmpty)
+    }
+
+    @Test func unclearAnswersAtTheEmergencySignsThatStartWithADenialKeepTheUrgentAdvice() throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        harness.say(["lower back", "I've got a fever", "no, I can walk fine", "no, my legs work", "no, I can walk and pee fine"])
+        #expect(harness.outcome == .urgent, "\(harness.text)")
+    }
+
+    /// A minimiser in front of a hedge changes nothing.
+    @Test(arguments: ["just a bit", "only a little", "just the once", "just a tiny bit"])
+    func aMinimisedHedgeIsAYes(answer: String) throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        Self.reach("rf_saddle", &harness)
+        harness.say(answer)
+        #expect(harness.outcome == .emergency, "\(answer): \(harness.text)")
+    }
+
+    /// The questions that had no words of their own (the review read 7 of 52 descriptions there as a yes).
+    @Test(arguments: [
+        ("rf_surgery", "I had my gallbladder out a month ago"), ("rf_surgery", "I cracked a rib last month"),
+        ("rf_surgery", "I had a knee replacement five weeks ago"), ("rf_surgery", "fractured my ankle recently, it's in a boot"),
+        ("rf_morning", "stiff when I wake, better once I'm moving about"), ("rf_morning", "every morning for about an hour"),
+        ("rf_morning", "it takes ages to unlock in the morning"), ("rf_severe", "every position is agony"),
+        ("rf_severe", "I can't find any relief however I arrange myself"), ("rf_severe", "whatever I do it's the same"),
+        ("rf_accident", "fell down the whole staircase"), ("rf_accident", "I was thrown from a motorbike"),
+        ("rf_accident", "a car went into the back of me at the lights"),
+    ])
+    func descriptionsAtQuestionsThatHadNoWordsAreAYes(question: String, answer: String) throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        Self.reach(question, &harness)
+        #expect(harness.lastAsk?.id == question, "\(harness.text)")
+        harness.say(answer)
+        #expect(harness.outcome.map { $0 != .massageOK } ?? false, "\(question) \(answer): \(harness.text)")
+        #expect(harness.bookings.isEmpty)
+    }
+
+    /// Plain denials at those questions are still a no.
+    @Test(arguments: [("rf_surgery", "no, nothing like that"), ("rf_morning", "nope"), ("rf_severe", "not that I know of"),
+                      ("rf_accident", "no")])
+    func denialsThereAreStillNo(question: String, answer: String) throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        Self.reach(question, &harness)
+        harness.say(answer)
+        #expect(harness.outcome == nil, "\(question) \(answer): \(harness.text)")
+        #expect(harness.lastAsk?.id != question, "\(question) \(answer): asked again")
+    }
+}
