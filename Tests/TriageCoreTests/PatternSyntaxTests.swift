@@ -23,6 +23,30 @@ struct PatternSyntaxTests {
         #expect(PatternSyntax.compile(pattern) == .failure(problem))
     }
 
+    /// The loader only checks patterns (`problem(in:)`); the matcher compiles them on first use. Both must agree on
+    /// every pattern, or lint would pass a pattern the matcher drops (or refuse one it would use).
+    @Test(arguments: ["back-strain", "neck-shoulder"])
+    func checkingAgreesWithCompilingForEveryShippedPattern(dialog: String) throws {
+        let spec = try Fixture.dialog(dialog)
+        let patterns = spec.interrupts.flatMap(\.patterns)
+        #expect(patterns.count > 1000)
+        for pattern in patterns {
+            #expect(PatternSyntax.problem(in: pattern) == nil, "\(pattern)")
+            #expect((try? PatternSyntax.compile(pattern).get()) != nil, "\(pattern)")
+        }
+    }
+
+    @Test(arguments: ["(numb|tingling", "numb)", "((numb))", "(numb|) legs", "(numb|!!) legs", "... legs", "numb ...", "...",
+                      "?!", "", "a ... ... b", "(a|b) ... (c)", "(a)(b)", "x ( | y)", "é", "\u{1F44D}", "(é|ü) ...", "...(a)...",
+                      "a ... (b|c) ...", "( )", "a.b", "a..b", "a....b", "numb . . . legs", "(ｃｈｅｓｔ) pain", "''", "(it's|...)",
+                      "(\u{301}) legs", "numb\u{3000}...\u{3000}legs"])
+    func checkingAgreesWithCompiling(pattern: String) {
+        switch PatternSyntax.compile(pattern) {
+        case .success: #expect(PatternSyntax.problem(in: pattern) == nil, "\(pattern)")
+        case .failure(let problem): #expect(PatternSyntax.problem(in: pattern) == problem, "\(pattern)")
+        }
+    }
+
     @Test func anAlternativeThatFailsLaterTriesTheNextOne() {
         // "pins" alone would match first and leave "and needles" unmatched by the next step.
         let matcher = Self.matcher(["(pins|pins and needles) in my legs"])

@@ -235,20 +235,16 @@ struct SpecReader {
                 continue
             }
             if patterns.isEmpty { error(fields["patterns"], "interrupt '\(id)' has no patterns", DiagnosticCode.badValue) }
-            var compiled: [[PatternSyntax.Element]] = []
+            // Checked here, compiled by the matcher on first use (`triage lint` never needs the compiled words).
             for (i, pattern) in patterns.enumerated() {
-                switch PatternSyntax.compile(pattern) {
-                case .success(let elements): compiled.append(elements)
-                case .failure(let problem):
+                if let problem = PatternSyntax.problem(in: pattern) {
                     // "... legs" would fire on every line that mentions legs; "(numb|)" on every line with the rest.
                     error(fields["patterns"], "pattern \(i + 1) of interrupt '\(id)' \(problem)", DiagnosticCode.badValue)
                 }
             }
             map["/interrupts/\(id)"] = location(item)
             map["/interrupts/\(id)/goto"] = location(fields["goto"])
-            var interrupt = Interrupt(id: id, patterns: patterns, target: target)
-            interrupt.compiled = compiled
-            result.append(interrupt)
+            result.append(Interrupt(id: id, patterns: patterns, target: target))
         }
         return result
     }

@@ -13,16 +13,17 @@ public struct InterruptMatcher: Sendable {
     /// words the dialog understands (choices, yes phrases, commands): those are never read as misspellings.
     init(interrupts: [Interrupt], knownWords: @escaping @Sendable () -> Set<String> = { [] }, rank: (String) -> Int) {
         entries = interrupts.map { ($0, rank($0.target)) }
-        var patterns: [(entry: Int, elements: [PatternSyntax.Element])] = []
-        for (entry, interrupt) in interrupts.enumerated() {
-            // Patterns are read like lines: "my legs are numb" as "my legs is numb" (see `Tense`). (A pattern the
-            // loader refused never gets here.)
-            for elements in interrupt.compiled ?? interrupt.patterns.compactMap({ try? PatternSyntax.compile($0).get() }) {
-                patterns.append((entry, elements))
+        compiled = BuiltOnFirstUse {
+            var patterns: [(entry: Int, elements: [PatternSyntax.Element])] = []
+            for (entry, interrupt) in interrupts.enumerated() {
+                // Patterns are read like lines: "my legs are numb" as "my legs is numb" (see `Tense`). (A pattern the
+                // loader refused never gets here.)
+                for case .success(let elements) in interrupt.patterns.lazy.map(PatternSyntax.compile) {
+                    patterns.append((entry, elements))
+                }
             }
+            return CompiledPatterns(patterns, knownWords: knownWords())
         }
-        let compiledPatterns = patterns
-        compiled = BuiltOnFirstUse { CompiledPatterns(compiledPatterns, knownWords: knownWords()) }
     }
 
     /// Words that start a clause about the thing the clause before named.

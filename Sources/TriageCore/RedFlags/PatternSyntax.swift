@@ -70,6 +70,62 @@ public enum PatternSyntax {
         return .success(merged)
     }
 
+    /// What `compile` would refuse `pattern` for, without building its words: the loader checks every pattern this
+    /// way, and the matcher compiles them the first time a line is matched (`triage lint` never needs the words).
+    public static func problem(in pattern: String) -> Problem? {
+        if !pattern.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: ".") }) {
+            return hasWords(pattern[...]) ? nil : .noWords
+        }
+        // The same walk as `compile`, keeping only whether each step is words or a gap.
+        var steps: [Bool] = []  // true: words, false: a gap
+        var literal = pattern.startIndex
+        var groupStart: String.Index?
+        func addLiteral(_ text: Substring) {
+            for (index, segment) in segments(String(text)).enumerated() {
+                if index > 0 { steps.append(false) }
+                if hasWords(segment) { steps.append(true) }
+            }
+        }
+        for index in pattern.indices {
+            switch pattern[index] {
+            case "(":
+                guard groupStart == nil else { return .unbalanced }
+                addLiteral(pattern[literal..<index])
+                groupStart = pattern.index(after: index)
+            case ")":
+                guard let start = groupStart else { return .unbalanced }
+                let alternatives = pattern[start..<index].split(separator: "|", omittingEmptySubsequences: false)
+                guard alternatives.allSatisfy(hasWords) else { return .emptyAlternative }
+                steps.append(true)
+                groupStart = nil
+                literal = pattern.index(after: index)
+            default: break
+            }
+        }
+        guard groupStart == nil else { return .unbalanced }
+        addLiteral(pattern[literal...])
+        // Neighbouring gaps are one gap, as in `compile`.
+        var merged: [Bool] = []
+        for step in steps where step || merged.last != false { merged.append(step) }
+        guard !merged.isEmpty else { return .noWords }
+        return merged.first == false || merged.last == false ? .gapAtEdge : nil
+    }
+
+    /// Whether `text` has a word: for ASCII, a letter or a digit (what `Normalizer.words` keeps); anything else is read
+    /// as a line is.
+    private static func hasWords(_ text: Substring) -> Bool {
+        var ascii = true
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                return true
+            case 0x80...: ascii = false
+            default: continue
+            }
+        }
+        return !ascii && !Normalizer.words(String(text)).isEmpty
+    }
+
     /// Text outside a group: words, with a gap for each "...".
     private static func literalElements(_ text: String) -> [Element] {
         var elements: [Element] = []

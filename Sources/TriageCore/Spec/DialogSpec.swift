@@ -213,11 +213,8 @@ public enum Disposition: String, Sendable, Equatable, CaseIterable, Codable {
 
 public struct Interrupt: Sendable, Equatable {
     public var id: String
-    public var patterns: [String] { didSet { compiled = nil } }
+    public var patterns: [String]
     public var target: String
-    /// The patterns compiled (`PatternSyntax.compile`), when the loader already compiled them to check them: the
-    /// matcher then does not compile them again.
-    var compiled: [[PatternSyntax.Element]]?
     public init(id: String, patterns: [String], target: String) {
         self.id = id
         self.patterns = patterns
