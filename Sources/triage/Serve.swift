@@ -48,6 +48,7 @@ struct Serve: AsyncParsableCommand {
         do {
             spec = try dialogOptions.loadSpec()
             sink = try bookingOptions.makeSink()
+            spec.interruptMatcher.prepare()
         } catch {
             Console.err("error: \(error)")
             throw ExitCode(1)

@@ -14,6 +14,10 @@ struct PatternSyntaxTests {
         #expect(try PatternSyntax.compile("chest pain").get() == [.words(["chest", "pain"])])
         #expect(try PatternSyntax.compile("tingling ... ... legs").get() == [.words(["tingling"]), .gap, .words(["legs"])])
         #expect(try PatternSyntax.compile("(legs) are numb").get() == [.words(["legs", "is", "numb"])], "read like lines (`Tense`)")
+        #expect(try PatternSyntax.compile("my (legs) ... (arms|hands) (go) numb").get()
+                    == [.words(["my", "legs"]), .gap, .oneOf([["arms"], ["hands"]]), .words(["go", "numb"])])
+        #expect(try PatternSyntax.compile("(\u{301}) legs").get() == [.words(["\u{301}", "legs"])],
+                "a combining mark after '(' does not hide it")
     }
 
     @Test(arguments: [("(numb|tingling", PatternSyntax.Problem.unbalanced), ("numb)", .unbalanced),

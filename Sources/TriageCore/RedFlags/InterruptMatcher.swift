@@ -33,6 +33,13 @@ public struct InterruptMatcher: Sendable {
     /// having it): a misspelling is never read as one of them, so a correction cannot turn a report into a denial.
     static let meaningWords: Set<String> = negators.union(negationFillers).union(listBreaks).union(others).union(having)
 
+    /// Builds what matching needs now (the compiled patterns, the misspellings index) rather than on the first line
+    /// typed: `triage serve` calls it before it listens, so the first kiosk's first answer does not wait for it.
+    public func prepare() {
+        // A word that is neither English nor the dialog's builds the misspellings index too.
+        _ = match(clauses: [["prepare", "zqxvkj"]])
+    }
+
     /// The interrupt to follow for this line, if any: when several match, the most urgent target wins,
     /// then the one defined first.
     public func match(_ line: String) -> Interrupt? {

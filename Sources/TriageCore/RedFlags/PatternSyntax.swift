@@ -29,86 +29,93 @@ public enum PatternSyntax {
 
     /// `pattern` as the steps it matches, its words read like lines (normalised, and `Tense`).
     public static func compile(_ pattern: String) -> Result<[Element], Problem> {
-        // Most patterns are plain words: no character-by-character walk for them (thousands are compiled per load).
-        if !pattern.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: ".") }) {
-            let found = words(pattern)
-            return found.isEmpty ? .failure(.noWords) : .success([.words(found)])
-        }
-        var elements: [Element] = []
-        var literal = ""
-        var group: String?
-        for character in pattern {
-            switch character {
-            case "(":
-                guard group == nil else { return .failure(.unbalanced) }
-                elements += literalElements(literal)
-                literal = ""
-                group = ""
-            case ")":
-                guard let options = group else { return .failure(.unbalanced) }
-                let alternatives = options.split(separator: "|", omittingEmptySubsequences: false).map { words(String($0)) }
-                guard !alternatives.contains(where: \.isEmpty) else { return .failure(.emptyAlternative) }
-                elements.append(alternatives.count == 1 ? .words(alternatives[0]) : .oneOf(alternatives))
-                group = nil
-            default:
-                if group != nil { group!.append(character) } else { literal.append(character) }
+        parse(pattern) { text in
+            let found = words(String(text))
+            return found.isEmpty ? nil : found
+        }.map { pieces in
+            // Neighbouring words are one step ("(legs) are numb" too: a group of one is words).
+            var merged: [Element] = []
+            for piece in pieces {
+                let element: Element
+                switch piece {
+                case .words(let found): element = .words(found)
+                case .oneOf(let alternatives): element = alternatives.count == 1 ? .words(alternatives[0]) : .oneOf(alternatives)
+                case .gap: element = .gap
+                }
+                if case .words(let more) = element, case .words(let before)? = merged.last {
+                    merged[merged.count - 1] = .words(before + more)
+                } else {
+                    merged.append(element)
+                }
             }
+            return merged
         }
-        guard group == nil else { return .failure(.unbalanced) }
-        elements += literalElements(literal)
-        // Neighbouring words are one step, and "a ... ... b" is one gap.
-        var merged: [Element] = []
-        for element in elements {
-            switch (merged.last, element) {
-            case (.words(let before)?, .words(let more)): merged[merged.count - 1] = .words(before + more)
-            case (.gap?, .gap): continue
-            default: merged.append(element)
-            }
-        }
-        guard !merged.isEmpty else { return .failure(.noWords) }
-        if merged.first == .gap || merged.last == .gap { return .failure(.gapAtEdge) }
-        return .success(merged)
     }
 
     /// What `compile` would refuse `pattern` for, without building its words: the loader checks every pattern this
     /// way, and the matcher compiles them the first time a line is matched (`triage lint` never needs the words).
     public static func problem(in pattern: String) -> Problem? {
-        if !pattern.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: ".") }) {
-            return hasWords(pattern[...]) ? nil : .noWords
+        if case .failure(let problem) = parse(pattern, { hasWords($0) ? () : nil }) { return problem }
+        return nil
+    }
+
+    /// A step as parsed: `Words` is what `read` made of a piece of text (nil: it has no words).
+    private enum Piece<Words> {
+        case words(Words)
+        case oneOf([Words])
+        case gap
+    }
+
+    /// The one walk over a pattern's syntax, for `compile` and `problem(in:)`: groups, alternatives and gaps, with
+    /// repeated gaps made one, and the problems checked. Bytes, not characters: the syntax is ASCII, and a combining
+    /// mark after "(" must not hide it.
+    private static func parse<Words>(_ pattern: String, _ read: (Substring) -> Words?) -> Result<[Piece<Words>], Problem> {
+        // Most patterns are plain words: no walk for them (thousands are checked per load).
+        let utf8 = pattern.utf8
+        if !utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: ".") }) {
+            return read(pattern[...]).map { .success([.words($0)]) } ?? .failure(.noWords)
         }
-        // The same walk as `compile`, keeping only whether each step is words or a gap.
-        var steps: [Bool] = []  // true: words, false: a gap
-        var literal = pattern.startIndex
-        var groupStart: String.Index?
+        var pieces: [Piece<Words>] = []
+        func add(_ piece: Piece<Words>) {
+            if case .gap = piece, case .gap? = pieces.last { return }
+            pieces.append(piece)
+        }
+        // Text outside a group: words, with a gap for each "...".
         func addLiteral(_ text: Substring) {
-            for (index, segment) in segments(String(text)).enumerated() {
-                if index > 0 { steps.append(false) }
-                if hasWords(segment) { steps.append(true) }
+            for (index, segment) in segments(text).enumerated() {
+                if index > 0 { add(.gap) }
+                if let found = read(segment) { add(.words(found)) }
             }
         }
-        for index in pattern.indices {
-            switch pattern[index] {
-            case "(":
-                guard groupStart == nil else { return .unbalanced }
+        var literal = pattern.startIndex
+        var groupStart: String.Index?
+        for index in utf8.indices {
+            switch utf8[index] {
+            case UInt8(ascii: "("):
+                guard groupStart == nil else { return .failure(.unbalanced) }
                 addLiteral(pattern[literal..<index])
-                groupStart = pattern.index(after: index)
-            case ")":
-                guard let start = groupStart else { return .unbalanced }
-                let alternatives = pattern[start..<index].split(separator: "|", omittingEmptySubsequences: false)
-                guard alternatives.allSatisfy(hasWords) else { return .emptyAlternative }
-                steps.append(true)
+                groupStart = utf8.index(after: index)
+            case UInt8(ascii: ")"):
+                guard let start = groupStart else { return .failure(.unbalanced) }
+                var alternatives: [Words] = []
+                var alternative = start
+                for position in utf8[start...index].indices where position == index || utf8[position] == UInt8(ascii: "|") {
+                    guard let found = read(pattern[alternative..<position]) else { return .failure(.emptyAlternative) }
+                    alternatives.append(found)
+                    alternative = utf8.index(after: position)
+                }
+                add(.oneOf(alternatives))
                 groupStart = nil
-                literal = pattern.index(after: index)
+                literal = utf8.index(after: index)
             default: break
             }
         }
-        guard groupStart == nil else { return .unbalanced }
+        guard groupStart == nil else { return .failure(.unbalanced) }
         addLiteral(pattern[literal...])
-        // Neighbouring gaps are one gap, as in `compile`.
-        var merged: [Bool] = []
-        for step in steps where step || merged.last != false { merged.append(step) }
-        guard !merged.isEmpty else { return .noWords }
-        return merged.first == false || merged.last == false ? .gapAtEdge : nil
+        guard let first = pieces.first, let last = pieces.last else { return .failure(.noWords) }
+        if case .gap = first { return .failure(.gapAtEdge) }
+        if case .gap = last { return .failure(.gapAtEdge) }
+        return .success(pieces)
     }
 
     /// Whether `text` has a word: for ASCII, a letter or a digit (what `Normalizer.words` keeps); anything else is read
@@ -126,17 +133,6 @@ public enum PatternSyntax {
         return !ascii && !Normalizer.words(String(text)).isEmpty
     }
 
-    /// Text outside a group: words, with a gap for each "...".
-    private static func literalElements(_ text: String) -> [Element] {
-        var elements: [Element] = []
-        for (index, segment) in segments(text).enumerated() {
-            if index > 0 { elements.append(.gap) }
-            let found = words(String(segment))
-            if !found.isEmpty { elements.append(.words(found)) }
-        }
-        return elements
-    }
-
     /// Words as the interrupts read a line (see `Tense`).
     private static func words(_ text: String) -> [String] {
         let found = Normalizer.words(text)
@@ -144,7 +140,7 @@ public enum PatternSyntax {
     }
 
     /// `text` split at each "..." (a byte scan: Foundation's substring search was a fifth of a `triage lint`).
-    private static func segments(_ text: String) -> [Substring] {
+    private static func segments(_ text: Substring) -> [Substring] {
         var result: [Substring] = []
         var start = text.startIndex, dotsStart = text.startIndex, dots = 0
         for position in text.utf8.indices {
