@@ -28,7 +28,7 @@ struct WarningSignNetTests {
     @Test func aDescriptionAskedAgainIsAnsweredWithTheQuestionsHelp() throws {
         var harness = Harness(try Fixture.dialog("back-strain"))
         Self.reach("rf_bladder", &harness)
-        let events = harness.say("my waterworks have gone funny since the back went")
+        let events = harness.say("things are different since the back went")
         let help = try #require(harness.machine.spec.node("rf_bladder")?.question?.help)
         #expect(events.contains { if case .error("not_understood", let text) = $0 { text.contains(help) } else { false } })
         #expect(harness.lastAsk?.id == "rf_bladder")
@@ -37,12 +37,12 @@ struct WarningSignNetTests {
     @Test func aNoAfterADescriptionBooksWithTheDescriptionAndAsksForClearance() throws {
         var harness = Harness(try Fixture.dialog("back-strain"))
         Self.reach("rf_bladder", &harness)
-        harness.say(["my waterworks have gone funny since the back went", "no"])
+        harness.say(["things are different since the back went", "no"])
         #expect(harness.lastAsk?.id == "rf_continence")
         Self.book(&harness)
         let request = try #require(harness.bookings.first, "\(harness.text)")
         #expect(request.needsMedicalClearance)
-        #expect(request.notes.contains { $0.contains("my waterworks have gone funny since the back went") && $0.contains("pee") })
+        #expect(request.notes.contains { $0.contains("things are different since the back went") && $0.contains("pee") })
     }
 
     @Test func aPlainNoBooksWithoutClearance() throws {
@@ -69,17 +69,17 @@ struct WarningSignNetTests {
     @Test func theDescriptionIsKeptAcrossARestart() throws {
         var harness = Harness(try Fixture.dialog("back-strain"))
         Self.reach("rf_saddle", &harness)
-        harness.say(["it's gone muffled between my legs", "no", "restart"])
+        harness.say(["it's been different since Sunday", "no", "restart"])
         Self.reach("rf_saddle", &harness)
         Self.book(&harness)
         let request = try #require(harness.bookings.first, "\(harness.text)")
         #expect(request.needsMedicalClearance)
-        #expect(request.notes.contains { $0.contains("it's gone muffled between my legs") })
+        #expect(request.notes.contains { $0.contains("it's been different since Sunday") })
     }
 
     /// After an urgent sign's advice the emergency signs are asked; running out of attempts there without having
-    /// started with a denial is the emergency, not the urgent advice ("without" and "hasn't" deny nothing).
-    @Test(arguments: ["I've been dribbling wee without knowing", "my bladder hasn't been right"])
+    /// started with a denial is the emergency, not the urgent advice ("hasn't been the same" denies nothing).
+    @Test(arguments: ["my wee hasn't been the same", "things haven't been normal down below"])
     func unclearAnswersAtTheEmergencySignsThatDoNotStartWithADenialAreAnEmergency(answer: String) throws {
         var harness = Harness(try Fixture.dialog("back-strain"))
         harness.say(["lower back", "I've got a fever"])
@@ -121,6 +121,35 @@ struct WarningSignNetTests {
         harness.say(answer)
         #expect(harness.outcome.map { $0 != .massageOK } ?? false, "\(question) \(answer): \(harness.text)")
         #expect(harness.bookings.isEmpty)
+    }
+
+    /// Words for how people describe each sign (round 17: "trickle", "pads", "cotton wool", "by the day", "puffy",
+    /// "bone density", "catch everything", "tighten my belt", "day and night", "a temp").
+    @Test(arguments: [
+        ("rf_bladder", "it's only a trickle now"), ("rf_bladder", "I have to strain to get it going"),
+        ("rf_continence", "I've had to wear pads"), ("rf_continence", "I didn't make it to the loo twice"),
+        ("rf_saddle", "it feels like cotton wool down there"), ("rf_one_leg", "my left leg gets weaker by the day"),
+        ("rf_one_leg", "the tingling has spread to my foot"), ("rf_dvt", "my right calf is puffy and tender"),
+        ("rf_fall_osteoporosis", "my bone density scan was low"), ("rf_immune", "I catch everything going"),
+        ("rf_weight", "I've had to tighten my belt"), ("rf_night", "it hurts day and night"), ("rf_fever", "I've had a temp"),
+    ])
+    func descriptionsOfTheSignAreAYes(question: String, answer: String) throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        Self.reach(question, &harness)
+        #expect(harness.lastAsk?.id == question, "\(harness.text)")
+        harness.say(answer)
+        #expect(harness.outcome.map { $0 != .massageOK } ?? false, "\(question) \(answer): \(harness.text)")
+    }
+
+    /// Words that name other things are not a yes: a steroid cream or inhaler is not a steroid course, blood pressure
+    /// pills do not weaken immunity.
+    @Test(arguments: [("rf_fall_steroids", "no, only a steroid cream"), ("rf_immune", "no, I only use a steroid inhaler"),
+                      ("rf_immune", "I take meds for my blood pressure"), ("rf_immune", "I had a flu injection")])
+    func otherThingsWithTheSameWordsAreNotAYes(question: String, answer: String) throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        Self.reach(question, &harness)
+        harness.say(answer)
+        #expect(harness.outcome == nil, "\(question) \(answer): \(harness.text)")
     }
 
     /// Plain denials at those questions are still a no.
