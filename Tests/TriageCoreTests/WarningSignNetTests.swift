@@ -104,7 +104,8 @@ struct WarningSignNetTests {
         #expect(harness.outcome == .emergency, "\(answer): \(harness.text)")
     }
 
-    /// The questions that had no words of their own (the review read 7 of 52 descriptions there as a yes).
+    /// Descriptions of the sign are a yes: at the questions that had no words of their own (the review read 7 of 52
+    /// there as a yes), and in the words people use for each sign ("trickle", "pads", "cotton wool", "by the day").
     @Test(arguments: [
         ("rf_surgery", "I had my gallbladder out a month ago"), ("rf_surgery", "I cracked a rib last month"),
         ("rf_surgery", "I had a knee replacement five weeks ago"), ("rf_surgery", "fractured my ankle recently, it's in a boot"),
@@ -113,19 +114,6 @@ struct WarningSignNetTests {
         ("rf_severe", "I can't find any relief however I arrange myself"), ("rf_severe", "whatever I do it's the same"),
         ("rf_accident", "fell down the whole staircase"), ("rf_accident", "I was thrown from a motorbike"),
         ("rf_accident", "a car went into the back of me at the lights"),
-    ])
-    func descriptionsAtQuestionsThatHadNoWordsAreAYes(question: String, answer: String) throws {
-        var harness = Harness(try Fixture.dialog("back-strain"))
-        Self.reach(question, &harness)
-        #expect(harness.lastAsk?.id == question, "\(harness.text)")
-        harness.say(answer)
-        #expect(harness.outcome.map { $0 != .massageOK } ?? false, "\(question) \(answer): \(harness.text)")
-        #expect(harness.bookings.isEmpty)
-    }
-
-    /// Words for how people describe each sign (round 17: "trickle", "pads", "cotton wool", "by the day", "puffy",
-    /// "bone density", "catch everything", "tighten my belt", "day and night", "a temp").
-    @Test(arguments: [
         ("rf_bladder", "it's only a trickle now"), ("rf_bladder", "I have to strain to get it going"),
         ("rf_continence", "I've had to wear pads"), ("rf_continence", "I didn't make it to the loo twice"),
         ("rf_saddle", "it feels like cotton wool down there"), ("rf_one_leg", "my left leg gets weaker by the day"),
@@ -139,6 +127,7 @@ struct WarningSignNetTests {
         #expect(harness.lastAsk?.id == question, "\(harness.text)")
         harness.say(answer)
         #expect(harness.outcome.map { $0 != .massageOK } ?? false, "\(question) \(answer): \(harness.text)")
+        #expect(harness.bookings.isEmpty)
     }
 
     /// Words that name other things are not a yes: a steroid cream or inhaler is not a steroid course, blood pressure
