@@ -54,10 +54,11 @@ public struct DialogMachine: Sendable {
     private var ledWithDenialInAttempts = false
     /// What was typed at this warning-sign question and not understood.
     private var unclearHere: [String] = []
-    /// Warning-sign questions answered "no" after something not understood ("my bladder hasn't worked properly since
-    /// Tuesday", "no, nothing eases it at all", then "no"): the booking request carries what was typed and asks for
-    /// medical clearance, so it is not lost, even when it leaned to no (the clinic reads it; nothing is guessed). (A seventeenth review found every such case booked with nothing noted.) Kept across
-    /// `restart`, like `addedAtSummary`: what was typed is still unanswered.
+    /// Warning-sign questions answered "no" after something not understood ("things are different since the back
+    /// went", "no, nothing eases it at all", then "no"): the booking request carries what was typed and asks for
+    /// medical clearance, so it is not lost, even when it leaned to no (the clinic reads it; nothing is guessed). A
+    /// seventeenth review found every such case booked with nothing noted. Kept across `restart`, like
+    /// `addedAtSummary`: what was typed is still unanswered.
     private var unclearBeforeNo: [(position: Int, text: String)] = []
     /// While walking forward after a correction, answered questions are reused, not asked again.
     private var replaying = false
@@ -489,7 +490,7 @@ public struct DialogMachine: Sendable {
         }
         // After a warning sign's interrupt every answer leads to medical advice: an answer that started with a denial takes
         // the "no" branch (the advice of the sign typed), never the hand-off, which gives none; any other answer takes
-        // the more urgent branch ("I've been dribbling wee without knowing" at the emergency signs is not a no).
+        // the more urgent branch ("my wee hasn't been the same" at the emergency signs is not a no).
         if attempts >= spec.maxAttempts, afterWarningSign, let question = node.question, question.input == .yesno {
             replaying = false
             if !ledWithDenialInAttempts, question.redFlag != nil {
