@@ -10,8 +10,10 @@ final class CompiledPatterns: Sendable {
     /// alternatives each n id₁…idₙ; `gap`.
     private let program: [Int32]
     /// For word id `w`, the patterns that may start with it are `starts[firstStart[w]..<firstStart[w + 1]]`: each
-    /// the interrupt's position and where its pattern starts in `program`.
-    private let starts: [(entry: Int32, pc: Int32)]
+    /// the interrupt's position, where its pattern starts in `program`, and the id its second word must have (-1 when
+    /// that is not one word: a gap, or alternatives after the first). Common first words ("my", "cant", "i") start
+    /// dozens of patterns: the second word rules most of them out without walking the program.
+    private let starts: [(entry: Int32, pc: Int32, second: Int32)]
     private let firstStart: [Int32]
     let misspellings: Misspellings
 
@@ -30,7 +32,7 @@ final class CompiledPatterns: Sendable {
         }
         for word in WordClass.table.keys.sorted() { _ = id(word) }
         var program: [Int32] = []
-        var starts: [(first: Int32, entry: Int32, pc: Int32)] = []
+        var starts: [(first: Int32, entry: Int32, pc: Int32, second: Int32)] = []
         var patternWords: Set<String> = []
         func append(_ words: [String]) {
             program.append(Int32(words.count))
@@ -57,7 +59,12 @@ final class CompiledPatterns: Sendable {
             case .oneOf(let alternatives)?: Set(alternatives.map { $0[0] })
             default: []
             }
-            for word in firstWords { starts.append((id(word), Int32(entry), pc)) }
+            let second: Int32 = switch (elements.first, elements.dropFirst().first) {
+            case (.words(let words)?, _) where words.count > 1: id(words[1])
+            case (.words?, .words(let next)?): id(next[0])
+            default: -1
+            }
+            for word in firstWords { starts.append((id(word), Int32(entry), pc, second)) }
         }
         starts.sort { $0.first < $1.first }
         var firstStart = [Int32](repeating: 0, count: vocabulary.count + 1)
@@ -66,7 +73,7 @@ final class CompiledPatterns: Sendable {
         self.vocabulary = vocabulary
         self.isToken = vocabulary["is"]!
         self.program = program
-        self.starts = starts.map { ($0.entry, $0.pc) }
+        self.starts = starts.map { ($0.entry, $0.pc, $0.second) }
         self.firstStart = firstStart
         misspellings = Misspellings(targets: patternWords.sorted(), known: knownWords.subtracting(patternWords),
                                     never: InterruptMatcher.meaningWords)
@@ -111,8 +118,10 @@ final class CompiledPatterns: Sendable {
             words.withUnsafeBufferPointer { line in
                 for start in line.indices where line[start].id >= 0 {
                     let first = Int(line[start].id)
+                    let next = start + 1 < line.count ? line[start + 1].id : -2
                     for candidate in Int(firstStart[first])..<Int(firstStart[first + 1]) {
-                        let (entry, pc) = starts[candidate]
+                        let (entry, pc, second) = starts[candidate]
+                        guard second < 0 || second == next else { continue }
                         if let end = Self.end(program, Int(pc), line, start) { found(Int(entry), words, start..<end) }
                     }
                 }

@@ -75,18 +75,21 @@ public struct InterruptMatcher: Sendable {
         // Each clause on its own, so "No. Chest pain." is not read as a denial of the chest pain; each as typed,
         // and again in every reading of its misspellings as pattern words (when it has any), so a pattern that
         // lists a misspelling ("leggs") still matches it as typed.
+        let mayHaveSlips = clauses.map(compiled.misspellings.mayHaveSlips)
         for (index, clause) in clauses.enumerated() {
             scan(typed[index])
-            for spelled in compiled.misspellings.readings(of: clause) { scan(compiled.tokens(spelled)) }
-            // "cantpee", "wetmyself": two pattern words typed without the space.
-            if let split = compiled.splitReading(of: clause) { scan(compiled.tokens(split)) }
+            if mayHaveSlips[index] {
+                for spelled in compiled.misspellings.readings(of: clause) { scan(compiled.tokens(spelled)) }
+                // "cantpee", "wetmyself": two pattern words typed without the space.
+                if let split = compiled.splitReading(of: clause) { scan(compiled.tokens(split)) }
+            }
             // A clause that goes on about the one before ("lower back and tummy, it's pulsing", "into my buttock,
             // which is numb") is also read together with it. Only ever one more reading: a match can be added, none
             // taken away.
             guard index > 0, typed[index].first?.is(.continuation) == true else { continue }
-            let together = clauses[index - 1] + clause
             scan(typed[index - 1] + typed[index])
-            for spelled in compiled.misspellings.readings(of: together) { scan(compiled.tokens(spelled)) }
+            guard mayHaveSlips[index - 1] || mayHaveSlips[index] else { continue }
+            for spelled in compiled.misspellings.readings(of: clauses[index - 1] + clause) { scan(compiled.tokens(spelled)) }
         }
         return best.map { entries[$0].interrupt }
     }

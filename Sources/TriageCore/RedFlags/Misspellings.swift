@@ -107,7 +107,14 @@ struct Misspellings: Sendable {
     /// Whether `word` is letters that are neither English, nor informal, nor known to the dialog: only such a word
     /// may be a slip.
     func isUnknown(_ word: String) -> Bool {
-        Self.isLetters(word) && !known.contains(word) && !Self.englishWords.contains(word) && !Self.informalWords.contains(word)
+        // English first: most words typed are, and that ends the check at one lookup.
+        Self.isLetters(word) && !Self.englishWords.contains(word) && !known.contains(word) && !Self.informalWords.contains(word)
+    }
+
+    /// Whether any word of `words` may be a slip (`corrections(of:)` or a split can only read such a word): most
+    /// lines have none, and are matched as typed only.
+    func mayHaveSlips(_ words: [String]) -> Bool {
+        words.contains { $0.utf8.count >= Self.shortest && isUnknown($0) }
     }
 
     /// The first reading of `word` (see `corrections(of:)`), if it has one.
