@@ -90,14 +90,17 @@ struct AnswerMatchingTests {
         #expect(matcher.match(input, to: location) == .notUnderstood)
     }
 
-    @Test(arguments: ["yes", "Y", "yeah", "yep", "Yes please", "sure", "yes, it does", "YES!"])
+    @Test(arguments: ["yes", "Y", "yeah", "yep", "Yes please", "sure", "yes, it does", "YES!", "yh"])
     func yesVariants(input: String) {
         #expect(matcher.match(input, to: Question(input: .yesno, ask: "")) == .answer(.yesNo(true)))
+        #expect(matcher.match(input, to: Self.redFlagQuestion) == .answer(.yesNo(true)))
     }
 
-    @Test(arguments: ["no", "n", "nope", "nah", "not really", "No.", "no, never"])
+    /// The short forms at the end were asked again at every warning-sign question in an eighteenth review.
+    @Test(arguments: ["no", "n", "nope", "nah", "not really", "No.", "no, never", "noo", "nope, not me", "not me"])
     func noVariants(input: String) {
         #expect(matcher.match(input, to: Question(input: .yesno, ask: "")) == .answer(.yesNo(false)))
+        #expect(matcher.match(input, to: Self.redFlagQuestion) == .answer(.yesNo(false)))
     }
 
     @Test(arguments: ["maybe", "yes and no", "dunno"])

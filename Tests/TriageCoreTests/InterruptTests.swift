@@ -335,6 +335,41 @@ struct InterruptTests {
         }
     }
 
+    /// An eighteenth review's fresh wordings typed with the first answer (each went on to the next question, or was
+    /// asked again with the sign thrown away), with a few more of the same kind, and the dispositions they must reach.
+    @Test(arguments: [
+        ("also when I sit on the loo I can't feel the seat properly", "back-strain", Disposition.emergency),
+        ("I can't feel myself when I wash down below", "back-strain", .emergency),
+        ("I couldn't feel myself while wiping", "back-strain", .emergency),
+        ("my wee has slowed to a dribble", "back-strain", .emergency),
+        ("I've had to strain to empty my bladder since it started", "back-strain", .emergency),
+        ("since it happened I've not been able to get hard", "back-strain", .emergency),
+        ("struggling to stay hard since this started", "back-strain", .emergency),
+        ("it hurts to take a breath in", "back-strain", .emergency), ("it hurts to take a breath in", "neck-shoulder", .emergency),
+        ("I fell from the top bunk", "back-strain", .emergency), ("I fell from the top bunk", "neck-shoulder", .emergency),
+        ("after a heavy tackle at rugby", "back-strain", .emergency), ("after a heavy tackle at rugby", "neck-shoulder", .emergency),
+        ("i had a fal off a rooof", "back-strain", .emergency),
+        ("my side just under the ribs, and peeing stings", "back-strain", .urgent),
+        ("it stings when i wee", "back-strain", .urgent),
+        ("the weakness in my right leg is spreading", "back-strain", .urgent),
+        ("the numbness in my leg keeps spreading", "back-strain", .urgent),
+    ])
+    func eighteenthReviewLinesFire(line: String, dialog: String, disposition: Disposition) throws {
+        let spec = try Fixture.dialog(dialog)
+        let found = try Self.interrupt(typedWithTheFirstAnswer: line, in: dialog)
+        #expect(found.flatMap { spec.guaranteedDisposition(from: $0.target) } == disposition, "\(dialog): \(line)")
+    }
+
+    /// Ordinary lines next to the eighteenth round's patterns.
+    @Test(arguments: ["I like a big tackle box for fishing", "I fell asleep on the top bunk", "I can feel the seat fine",
+                      "I take a deep breath and it eases", "it hurts when I sit on a hard seat",
+                      "my back hurts when I breathe out hard after running", "the heat rash is spreading on my arm"])
+    func eighteenthReviewOrdinaryLinesDoNotFire(line: String) throws {
+        for dialog in ["back-strain", "neck-shoulder"] {
+            #expect(try Self.interrupt(typedWithTheFirstAnswer: line, in: dialog) == nil, "\(dialog): \(line) should not interrupt")
+        }
+    }
+
     /// What the fifteenth round's patterns and slips must leave alone: a comma with a space after it still ends a
     /// clause, a full stop after a bare "no" still does, and a word that is not two pattern words is not split.
     @Test(arguments: ["tingling in my fingers, legs are fine", "I don't feel the need to go to a doctor",

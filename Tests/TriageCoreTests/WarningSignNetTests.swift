@@ -151,4 +151,58 @@ struct WarningSignNetTests {
         #expect(harness.outcome == nil, "\(question) \(answer): \(harness.text)")
         #expect(harness.lastAsk?.id != question, "\(question) \(answer): asked again")
     }
+
+    /// An eighteenth review: descriptions whose negative words describe the sign ("for no reason", "nothing shifts
+    /// it", "pins n needles") typed three times ended in the hand-off, which names no sign; now in its advice.
+    @Test(arguments: [("rf_saddle", "my privates feel sort of faint, not like normal", Disposition.emergency),
+                      ("rf_both_legs", "pins n needles in both calves", .emergency),
+                      ("rf_chest", "I've been drenched in sweat for no reason", .emergency),
+                      ("rf_weight", "I've dropped two dress sizes without doing anything", .doctor),
+                      ("rf_night", "I sleep in a chair because bed is agony and nothing shifts it", .doctor)])
+    func descriptionsWithNegativeWordsTypedThreeTimesGetTheSignsAdvice(question: String, answer: String,
+                                                                         disposition: Disposition) throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        Self.reach(question, &harness)
+        harness.say([answer, answer, answer])
+        #expect(harness.outcome == disposition, "\(question) \(answer): \(harness.text)")
+        #expect(harness.bookings.isEmpty)
+    }
+
+    /// Denials typed three times still end in the hand-off (a seventh review found them taken as yes).
+    @Test(arguments: [("rf_saddle", "no, it feels normal down there"), ("rf_night", "nope, it eases when I lie down")])
+    func denialsTypedThreeTimesStillEndInTheHandoff(question: String, answer: String) throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        Self.reach(question, &harness)
+        harness.say([answer, answer, answer])
+        #expect(harness.outcome == .handoff, "\(question) \(answer): \(harness.text)")
+    }
+
+    /// "No, the only X is ...": what the mention turned out to be. Asked again, not read as the sign (an eighteenth
+    /// review found these given emergency advice); "the only thing is I can't pee" still reports it.
+    @Test(arguments: [("rf_chest", "no, the only pressure is work pressure", false),
+                      ("rf_urine", "no, the only burning is heartburn", false),
+                      ("rf_continence", "no, the only leak is in my roof", false),
+                      ("rf_bladder", "no, the only thing is I can't pee properly", true)])
+    func theOnlyXIsSaysWhatTheMentionWas(question: String, answer: String, isTheSign: Bool) throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        Self.reach(question, &harness)
+        harness.say(answer)
+        if isTheSign {
+            #expect(harness.outcome != nil, "\(question) \(answer): \(harness.text)")
+        } else {
+            #expect(harness.outcome == nil, "\(question) \(answer): \(harness.text)")
+            #expect(harness.lastAsk?.id == question, "\(question) \(answer): should be asked again")
+        }
+    }
+
+    /// Denials an eighteenth review found asked again at every question.
+    @Test(arguments: ["I haven't noticed anything like that", "nothing like that here", "haven't had that",
+                      "I don't think I have that", "noo", "nope, not me"])
+    func everydayDenialsAreANo(answer: String) throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        Self.reach("rf_both_legs", &harness)
+        harness.say(answer)
+        #expect(harness.outcome == nil, "\(answer): \(harness.text)")
+        #expect(harness.lastAsk?.id != "rf_both_legs", "\(answer): asked again")
+    }
 }

@@ -116,8 +116,6 @@ extension AnswerMatcher {
                                             "no nothing", "no none", "nope none", "nope nothing", "no none of them",
                                             "nothing does", "none do", "none of them do", "no nothing helps", "nothing helps"]
 
-    /// Whether an answer leans to no: it has a "no" or a denial in it ("no, I can pee fine", "my legs aren't weak"),
-    /// doubts aside ("not sure", "I don't know" lean nowhere).
     /// Whether an answer that leans to no starts with the denial ("no, not like that", "not really, it's fine"), rather
     /// than saying something is missing or wrong ("my bladder hasn't been right", "I leak without knowing").
     static func leadsWithDenial(_ words: [String], no: Set<String>) -> Bool {
@@ -125,13 +123,30 @@ extension AnswerMatcher {
         return no.contains(first) && first != "nothing" && first != "none" || first == "not"
     }
 
+    /// Whether an answer leans to no: it has a "no" or a denial in it ("no, I can pee fine", "my legs aren't weak"),
+    /// doubts aside ("not sure", "I don't know" lean nowhere), and so do the negative words of a description
+    /// ("for no reason", "nothing eases it", "it never goes", "pins n needles": an "n" after the first word is "and").
     static func leansNo(_ words: [String], no: Set<String>) -> Bool {
-        var doubted = [Bool](repeating: false, count: words.count)
-        for phrase in unsure {
-            for range in Phrase.occurrences(of: phrase, in: words) { for i in range { doubted[i] = true } }
+        var ignored = [Bool](repeating: false, count: words.count)
+        for phrase in unsure + describingNegatives {
+            for range in Phrase.occurrences(of: phrase, in: words) { for i in range { ignored[i] = true } }
         }
-        return words.indices.contains { !doubted[$0] && (no.contains(words[$0]) || InterruptMatcher.negators.contains(words[$0])) }
+        return words.indices.contains { index in
+            let word = words[index]
+            return !ignored[index] && !(word == "n" && index > 0)
+                && (no.contains(word) || InterruptMatcher.negators.contains(word))
+        }
     }
+
+    /// Negative words that describe a sign rather than deny it (an eighteenth review: typed three times, each ended in
+    /// the hand-off instead of the sign's advice).
+    static let describingNegatives: [[String]] = [
+        "for no reason", "no reason", "without trying", "without doing anything", "without meaning to", "without knowing",
+        "without realising", "without realizing", "without warning", "without noticing", "not like normal",
+        "not like it used to", "nothing helps", "nothing eases", "nothing shifts", "nothing touches", "nothing works",
+        "nothing i try", "nothing i do", "nothing makes", "never goes", "never stops", "never eases", "never lets up",
+        "never all comes out", "no better", "no relief", "no position", "none of them help", "no matter",
+    ].map(Normalizer.words)
 
     /// Words that take back what was just said ("no wait, yes"), and the yeses that can follow them.
     static let corrections: Set<String> = ["wait", "actually", "sorry", "mean", "meant", "oops", "hang", "correction",
@@ -163,7 +178,11 @@ extension AnswerMatcher {
                                                   "no way", "i do not", "i havent noticed", "havent noticed",
                                                   "not noticed", "feels normal", "it feels normal", "normal", "all normal",
                                                   "nein", "non", "negatory", "none of that", "nope none", "never had that",
-                                                  "never had it", "never", "not me", "no never"]
+                                                  "never had it", "never", "not me", "no never",
+                                                  // Asked again in an eighteenth review's runs.
+                                                  "i havent noticed anything like that", "havent noticed anything like that",
+                                                  "nothing like that here", "havent had that", "i havent had that",
+                                                  "i dont think i have that", "not had that"]
 
     /// Whether `input` mentions one of `phrases` without denying it (`said`), and otherwise the words left once the
     /// denied mentions are taken out (`rest`): "no numbness or tingling" -> "no or". Nil when none is mentioned.
@@ -193,7 +212,7 @@ extension AnswerMatcher {
                         // A mention that starts the line, or a clause of its own after more than a bare "no", is a
                         // statement of its own: "no, I'm ok, both legs are numb" (but "no, numb" may be either).
                         let startsAStatement = range.lowerBound == 0 && (number == 0 || number > 1 || clauses[0].count > 1)
-                        let leads = startsAStatement || followsALimit(clause, range.lowerBound)
+                        let leads = startsAStatement || followsALimit(clause, range)
                             || clause[range.upperBound...].contains { $0 == "though" || $0 == "tho" }
                         return (true, leads, [])
                     }
@@ -225,10 +244,19 @@ extension AnswerMatcher {
 
     static let linkingWords: Set<String> = ["was", "is", "were", "are", "has", "have", "had", "been", "it"]
 
-    /// A "but", "just" or "only" earlier in the clause, with no one else named after it.
-    private static func followsALimit(_ clause: [String], _ start: Int) -> Bool {
-        guard let limit = clause[..<start].lastIndex(where: limits.contains) else { return false }
-        return !clause[limit..<start].contains(where: InterruptMatcher.others.contains)
+    /// A "but", "just" or "only" earlier in the clause, with no one else named after it. Not "the only ... is", which
+    /// says what the mention turned out to be: "no, the only pressure is work pressure", "no, the only burning is
+    /// heartburn" (an eighteenth review found them read as the sign).
+    private static func followsALimit(_ clause: [String], _ range: Range<Int>) -> Bool {
+        guard let limit = clause[..<range.lowerBound].lastIndex(where: limits.contains) else { return false }
+        // In the part before the "is", or after it naming the same thing again ("... is work pressure"); "no, the
+        // only thing is I can't pee" still leads.
+        if clause[limit] == "only", limit > 0, clause[limit - 1] == "the",
+           let linking = clause[(limit + 1)...].firstIndex(where: ["is", "was", "are", "were"].contains),
+           range.upperBound <= linking || clause[range].contains(where: clause[(limit + 1)..<linking].contains) {
+            return false
+        }
+        return !clause[limit..<range.lowerBound].contains(where: InterruptMatcher.others.contains)
     }
 
     static let limits: Set<String> = ["but", "just", "only", "except", "apart", "merely", "besides", "aside", "save", "other",

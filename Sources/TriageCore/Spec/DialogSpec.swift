@@ -249,7 +249,7 @@ public struct Words: Sendable, Equatable {
                                 "unfortunately yes", "100", "yes 100", "yes i do", "yes i have", "i do yes", "yes it does",
                                 "nah yeah", "nah yeah mate", "nah yeah definitely", "yeah nah yeah", "no yeah definitely",
                                 // Slips of "yes", and yes in the languages a clinic's visitors most often answer in.
-                                "ye", "yse", "yss", "yas", "ja", "oui", "si", "sí"] {
+                                "ye", "yse", "yss", "yas", "yh", "ja", "oui", "si", "sí"] {
         didSet { normalizedYes = Set(yes.map(Normalizer.normalize)) }
     }
     public var no: [String] = ["no", "n", "nope", "nah", "not really", "no thanks", "never", "none", "i dont",
@@ -260,7 +260,9 @@ public struct Words: Sendable, Equatable {
                                "i have not had", "i dont think so", "dont think so", "no i dont think so",
                                "not that ive noticed", "not that i have noticed", "none of those", "none of them",
                                "none of the above", "no to all", "no to all of those", "not at all no", "yeah no",
-                               "yeah nah", "yea nah", "yeah no not at all"] {
+                               "yeah nah", "yea nah", "yeah no not at all",
+                               // Slips and short forms of "no" (a round-18 review found them asked again everywhere).
+                               "noo", "nooo", "not me", "nope not me", "no not me"] {
         didSet { normalizedNo = Set(no.map(Normalizer.normalize)) }
     }
     public var skip: [String] = ["skip", "none", "no", "n/a", "-", "no thanks", "i dont have one"] {
