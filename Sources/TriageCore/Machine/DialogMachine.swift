@@ -60,6 +60,12 @@ public struct DialogMachine: Sendable {
     /// seventeenth review found every such case booked with nothing noted. Kept across `restart`, like
     /// `addedAtSummary`: what was typed is still unanswered.
     private var unclearBeforeNo: [(position: Int, text: String)] = []
+    /// Lines typed at the other questions that said more than the answer taken from them ("lower back, and I've lost a
+    /// lot of weight without trying") or were not understood there: the booking request carries them in `notes`, so
+    /// what the person said in their own words reaches the clinic (an eighteenth review found doctor-level signs typed
+    /// with the first answer thrown away). At most `maxOwnWords`; kept across `restart` like `unclearBeforeNo`.
+    private var ownWords: [(position: Int, text: String)] = []
+    static let maxOwnWords = 10
     /// While walking forward after a correction, answered questions are reused, not asked again.
     private var replaying = false
     /// Set by `back` and corrections, the only ways an answer can be left off the current path: walking forward
@@ -365,17 +371,27 @@ public struct DialogMachine: Sendable {
     private mutating func answer(_ line: String, _ words: [String], _ clauses: [[String]], _ question: Question, _ node: Node,
                                  _ events: inout [Event]) {
         let result = matcher.match(line, to: question, words: words, clauses: clauses)
+        let unclearAtWarningSign = question.redFlag != nil && question.input == .yesno
+        if question.input != .text, !unclearAtWarningSign || result.isAnswer,
+           AnswerMatcher.saysMore(words, than: result, to: question, words: matcher.words) {
+            noteOwnWords(line, at: node)
+        }
         guard case .answer(let answer) = result else {
             if AnswerMatcher.leansNo(words, no: matcher.words.normalizedNo) {
                 deniedInAttempts = true
                 if AnswerMatcher.leadsWithDenial(words, no: matcher.words.normalizedNo) { ledWithDenialInAttempts = true }
             }
-            let unclearAtWarningSign = question.redFlag != nil && question.input == .yesno
             if unclearAtWarningSign { unclearHere.append(line) }
             fail(result, node, &events, unclearAtWarningSign: unclearAtWarningSign)
             return
         }
         accept(answer, question, node, &events)
+    }
+
+    private mutating func noteOwnWords(_ line: String, at node: Node) {
+        guard ownWords.count < Self.maxOwnWords, let position = spec.index(of: node.id),
+              !ownWords.contains(where: { $0.position == position && $0.text == line }) else { return }
+        ownWords.append((position, line))
     }
 
     private mutating func accept(_ answer: Answer, _ question: Question, _ node: Node, _ events: inout [Event]) {
@@ -842,6 +858,12 @@ public struct DialogMachine: Sendable {
             guard let question = node.question, answers[node.slot ?? node.id] == .yesNo(false) else { continue }
             needsClearance = true
             let note = spec.messages["red_flag_unclear_note"].replacing("{question}", with: askText(question))
+                .replacing("{answer}", with: typed)
+            if !notes.contains(note) { notes.append(note) }
+        }
+        for (position, typed) in ownWords where trail.contains(position) {
+            guard let question = spec.nodes[position].question else { continue }
+            let note = spec.messages["own_words_note"].replacing("{question}", with: askText(question))
                 .replacing("{answer}", with: typed)
             if !notes.contains(note) { notes.append(note) }
         }

@@ -250,7 +250,7 @@ public struct Words: Sendable, Equatable {
                                 "nah yeah", "nah yeah mate", "nah yeah definitely", "yeah nah yeah", "no yeah definitely",
                                 // Slips of "yes", and yes in the languages a clinic's visitors most often answer in.
                                 "ye", "yse", "yss", "yas", "yh", "ja", "oui", "si", "sí"] {
-        didSet { normalizedYes = Set(yes.map(Normalizer.normalize)) }
+        didSet { normalizedYes = Set(yes.map(Normalizer.normalize)); yesNoWords = Self.words(of: normalizedYes, normalizedNo) }
     }
     public var no: [String] = ["no", "n", "nope", "nah", "not really", "no thanks", "never", "none", "i dont",
                                "i havent", "it isnt", "negative", "false", "not at all", "definitely not",
@@ -263,7 +263,7 @@ public struct Words: Sendable, Equatable {
                                "yeah nah", "yea nah", "yeah no not at all",
                                // Slips and short forms of "no" (a round-18 review found them asked again everywhere).
                                "noo", "nooo", "not me", "nope not me", "no not me"] {
-        didSet { normalizedNo = Set(no.map(Normalizer.normalize)) }
+        didSet { normalizedNo = Set(no.map(Normalizer.normalize)); yesNoWords = Self.words(of: normalizedYes, normalizedNo) }
     }
     public var skip: [String] = ["skip", "none", "no", "n/a", "-", "no thanks", "i dont have one"] {
         didSet { normalizedSkip = Set(skip.map(Normalizer.normalize)) }
@@ -272,6 +272,8 @@ public struct Words: Sendable, Equatable {
     public private(set) var normalizedYes: Set<String> = []
     public private(set) var normalizedNo: Set<String> = []
     public private(set) var normalizedSkip: Set<String> = []
+    /// Every word of the yes and no lists.
+    public private(set) var yesNoWords: Set<String> = []
     public var numbers: [String: Int] = [
         "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -284,7 +286,12 @@ public struct Words: Sendable, Equatable {
     public init() {
         normalizedYes = Set(yes.map(Normalizer.normalize))
         normalizedNo = Set(no.map(Normalizer.normalize))
+        yesNoWords = Self.words(of: normalizedYes, normalizedNo)
         normalizedSkip = Set(skip.map(Normalizer.normalize))
+    }
+
+    private static func words(of lists: Set<String>...) -> Set<String> {
+        Set(lists.flatMap { $0.flatMap { $0.split(separator: " ").map(String.init) } })
     }
 }
 
@@ -309,6 +316,7 @@ public struct Messages: Sendable, Equatable {
         "red_flag_unclear": "I still can't tell whether you have this, so to be safe I will take your answer as a yes.",
         "red_flag_not_understood": "Sorry, I couldn't tell whether that means yes or no. {help}",
         "red_flag_unclear_note": "At the question \"{question}\" the person first wrote \"{answer}\", then answered no. Please check this with them before any treatment.",
+        "own_words_note": "At the question \"{question}\" the person wrote \"{answer}\".",
         "after_warning_sign": "You have told me about a warning sign, so we can't go back or start again. Please answer this last question, or type quit.",
         "summary_extra": "I can't add anything new at this step, so nothing has been sent. If you wanted to tell me about a new symptom or problem, please call the clinic instead of booking here, or call {emergency_number} now if it is one of the warning signs I asked about. To send your request as it is, say just yes; to change an answer, say no.",
         "summary_new_symptom": "Before I send it: was what you added a new or worse symptom, or a change in how you feel?",
