@@ -5,6 +5,12 @@ import Testing
 struct InterruptTests {
     /// The interrupt `line` fires when typed with a first answer of the dialog ("lower back, …", "neck, …"), as the
     /// black-box reviews typed it.
+    static func expectNoInterruptInEitherDialog(_ line: String) throws {
+        for dialog in ["back-strain", "neck-shoulder"] {
+            #expect(try interrupt(typedWithTheFirstAnswer: line, in: dialog) == nil, "\(dialog): \(line) should not interrupt")
+        }
+    }
+
     static func interrupt(typedWithTheFirstAnswer line: String, in dialog: String) throws -> Interrupt? {
         let first = dialog == "neck-shoulder" ? "neck, " : "lower back, "
         return InterruptMatcher(spec: try Fixture.dialog(dialog)).match(first + line)
@@ -330,9 +336,7 @@ struct InterruptTests {
                       "I work behind a bar", "I keep dropping the ball at work", "my arms feel heavy after the gym",
                       "I don't feel the need to see a doctor"])
     func sixteenthReviewOrdinaryLinesDoNotFire(line: String) throws {
-        for dialog in ["back-strain", "neck-shoulder"] {
-            #expect(try Self.interrupt(typedWithTheFirstAnswer: line, in: dialog) == nil, "\(dialog): \(line) should not interrupt")
-        }
+        try Self.expectNoInterruptInEitherDialog(line)
     }
 
     /// An eighteenth review's fresh wordings typed with the first answer (each went on to the next question, or was
@@ -353,6 +357,14 @@ struct InterruptTests {
         ("it stings when i wee", "back-strain", .urgent),
         ("the weakness in my right leg is spreading", "back-strain", .urgent),
         ("the numbness in my leg keeps spreading", "back-strain", .urgent),
+        // A nineteenth review's fresh wordings of the same signs.
+        ("I haven't been able to stay hard", "back-strain", .emergency),
+        ("I can't maintain an erection since the back pain started", "back-strain", .emergency),
+        ("my pee comes out in a weak dribble since yesterday", "back-strain", .emergency),
+        ("I got crunched in a rugby tackle by two big lads", "back-strain", .emergency),
+        ("it burns like fire when I go to the toilet", "back-strain", .urgent),
+        ("the numbness is climbing up my right leg", "back-strain", .urgent),
+        ("I get a sharp pain with every breath", "neck-shoulder", .emergency),
     ])
     func eighteenthReviewLinesFire(line: String, dialog: String, disposition: Disposition) throws {
         let spec = try Fixture.dialog(dialog)
@@ -363,11 +375,15 @@ struct InterruptTests {
     /// Ordinary lines next to the eighteenth round's patterns.
     @Test(arguments: ["I like a big tackle box for fishing", "I fell asleep on the top bunk", "I can feel the seat fine",
                       "I take a deep breath and it eases", "it hurts when I sit on a hard seat",
-                      "my back hurts when I breathe out hard after running", "the heat rash is spreading on my arm"])
+                      "my back hurts when I breathe out hard after running", "the heat rash is spreading on my arm",
+                      // A nineteenth review found these (and more like them) fired by the first version of the patterns.
+                      "the pain eases when I breathe in slowly", "I was carrying heavy tackle for sea fishing",
+                      "the numbness in my leg has stopped spreading",
+                      "I can't feel the seat heater working", "my work flow is down to a trickle",
+                      "I can't get hard floors clean", "I have to push to empty my bowels",
+                      "I can't feel myself washing my hair, my arms are too stiff"])
     func eighteenthReviewOrdinaryLinesDoNotFire(line: String) throws {
-        for dialog in ["back-strain", "neck-shoulder"] {
-            #expect(try Self.interrupt(typedWithTheFirstAnswer: line, in: dialog) == nil, "\(dialog): \(line) should not interrupt")
-        }
+        try Self.expectNoInterruptInEitherDialog(line)
     }
 
     /// What the fifteenth round's patterns and slips must leave alone: a comma with a space after it still ends a

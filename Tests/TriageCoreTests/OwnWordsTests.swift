@@ -42,7 +42,10 @@ struct OwnWordsTests {
         harness.say(WarningSignNetTests.toScreen)
         WarningSignNetTests.book(&harness)
         let request = try #require(harness.bookings.first, "\(harness.text)")
+        // The latest are kept.
         #expect(request.notes.filter { $0.contains("after gardening") }.count == DialogMachine.maxOwnWords, "\(request.notes)")
+        #expect(request.notes.contains { $0.contains("all weekend \(DialogMachine.maxOwnWords + 4)") })
+        #expect(!request.notes.contains { $0.contains("all weekend 0\"") })
     }
 
     @Test(arguments: [
@@ -55,5 +58,38 @@ struct OwnWordsTests {
         let question = try #require(spec.node(line.hasPrefix("lower") ? "location" : line.hasPrefix("about") ? "severity" : "spreading")?.question)
         let words = Normalizer.words(line)
         #expect(AnswerMatcher.saysMore(words, than: matcher.match(line, to: question), to: question, words: spec.words) == saysMore)
+    }
+
+    /// What was said is kept when the answer is later changed or the conversation restarted.
+    @Test func notesSurviveARestart() throws {
+        let line = "upper back, from carrying my toddler around"
+        let request = try Self.book(afterFirst: [line, "restart", "lower back"])
+        #expect(request.location == "Lower back")
+        #expect(request.notes.contains { $0.contains(line) }, "\(request.notes)")
+    }
+
+    /// A line not understood at a warning-sign question, then `back` (which forgets the attempts there), then "no":
+    /// the line is still noted, and clearance is asked for.
+    @Test func anUnclearLineAtAWarningSignLeftByBackStillAsksForClearance() throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        WarningSignNetTests.reach("rf_bladder", &harness)
+        let line = "things have felt different down there since tuesday"
+        harness.say([line, "back", "no"])
+        #expect(harness.lastAsk?.id == "rf_bladder", "\(harness.text)")
+        WarningSignNetTests.book(&harness)
+        let request = try #require(harness.bookings.first, "\(harness.text)")
+        #expect(request.needsMedicalClearance)
+        #expect(request.notes.filter { $0.contains(line) }.count == 1, "\(request.notes)")
+    }
+
+    /// Quoted once: by the note for a warning-sign question answered "no" after it, not again as own words.
+    @Test func aLineBeforeANoIsQuotedOnce() throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        WarningSignNetTests.reach("rf_bladder", &harness)
+        let line = "things have felt different down there since tuesday"
+        harness.say([line, "no"])
+        WarningSignNetTests.book(&harness)
+        let request = try #require(harness.bookings.first, "\(harness.text)")
+        #expect(request.notes.filter { $0.contains(line) }.count == 1, "\(request.notes)")
     }
 }

@@ -60,11 +60,13 @@ public struct DialogMachine: Sendable {
     /// seventeenth review found every such case booked with nothing noted. Kept across `restart`, like
     /// `addedAtSummary`: what was typed is still unanswered.
     private var unclearBeforeNo: [(position: Int, text: String)] = []
-    /// Lines typed at the other questions that said more than the answer taken from them ("lower back, and I've lost a
-    /// lot of weight without trying") or were not understood there: the booking request carries them in `notes`, so
-    /// what the person said in their own words reaches the clinic (an eighteenth review found doctor-level signs typed
-    /// with the first answer thrown away). At most `maxOwnWords`; kept across `restart` like `unclearBeforeNo`.
-    private var ownWords: [(position: Int, text: String)] = []
+    /// Lines typed at a question that said more than the answer taken from it ("lower back, and I've lost a lot of
+    /// weight lately") or were not understood there: the booking request carries them in `notes`, so what the person
+    /// said in their own words reaches the clinic (an eighteenth review found doctor-level signs typed with the first
+    /// answer thrown away). Kept whatever happens next (`back`, a correction, `restart`): they are what was said. One
+    /// not understood at a warning-sign question also asks for medical clearance, even if `back` left the question
+    /// before its "no" (`unclearBeforeNo` then has nothing). The latest `maxOwnWords` are kept.
+    private var ownWords: [(position: Int, text: String, atWarningSign: Bool)] = []
     static let maxOwnWords = 10
     /// While walking forward after a correction, answered questions are reused, not asked again.
     private var replaying = false
@@ -100,6 +102,9 @@ public struct DialogMachine: Sendable {
     private mutating func traversed(_ from: String, _ to: String) {
         if recordsCoverage { traversedEdges.append(Edge(from: from, to: to)) }
     }
+
+    /// About the questions a conversation asks (the shipped dialogs: 20 – 35).
+    static let typicalQuestions = 32
 
     /// The yes/no question behind the summary and the quit confirmation (built once, not per turn).
     private static let yesNo = Question(input: .yesno, ask: "")
@@ -371,10 +376,9 @@ public struct DialogMachine: Sendable {
     private mutating func answer(_ line: String, _ words: [String], _ clauses: [[String]], _ question: Question, _ node: Node,
                                  _ events: inout [Event]) {
         let result = matcher.match(line, to: question, words: words, clauses: clauses)
-        let unclearAtWarningSign = question.redFlag != nil && question.input == .yesno
-        if question.input != .text, !unclearAtWarningSign || result.isAnswer,
-           AnswerMatcher.saysMore(words, than: result, to: question, words: matcher.words) {
-            noteOwnWords(line, at: node)
+        let unclearAtWarningSign = question.redFlag != nil && question.input == .yesno && !result.isAnswer
+        if question.input != .text, AnswerMatcher.saysMore(words, than: result, to: question, words: matcher.words) {
+            noteOwnWords(line, at: node, atWarningSign: unclearAtWarningSign)
         }
         guard case .answer(let answer) = result else {
             if AnswerMatcher.leansNo(words, no: matcher.words.normalizedNo) {
@@ -388,10 +392,11 @@ public struct DialogMachine: Sendable {
         accept(answer, question, node, &events)
     }
 
-    private mutating func noteOwnWords(_ line: String, at node: Node) {
-        guard ownWords.count < Self.maxOwnWords, let position = spec.index(of: node.id),
+    private mutating func noteOwnWords(_ line: String, at node: Node, atWarningSign: Bool) {
+        guard let position = spec.index(of: node.id),
               !ownWords.contains(where: { $0.position == position && $0.text == line }) else { return }
-        ownWords.append((position, line))
+        if ownWords.count == Self.maxOwnWords { ownWords.removeFirst() }
+        ownWords.append((position, line, atWarningSign))
     }
 
     private mutating func accept(_ answer: Answer, _ question: Question, _ node: Node, _ events: inout [Event]) {
@@ -642,6 +647,12 @@ public struct DialogMachine: Sendable {
     private mutating func ask(_ node: Node, at position: Int, _ events: inout [Event]) {
         attempts = 0
         if node.summary?.showPlan == true { keepPlan() }
+        // Room for a whole conversation once a second question is asked (a kiosk left at the first one holds none),
+        // instead of regrowing both from 1 to 2 to 4 … to 32.
+        if checkpoints.count == 1 {
+            checkpoints.reserveCapacity(Self.typicalQuestions)
+            trail.reserveCapacity(Self.typicalQuestions * 2)
+        }
         checkpoints.append(Checkpoint(node: node.id, answerChanges: answerChanges.count, trailCount: trail.count))
         trail.append(position)
         state = .asking(node.id)
@@ -760,7 +771,10 @@ public struct DialogMachine: Sendable {
     private mutating func setAnswer(_ slot: String, _ value: Answer?) {
         let previous = answers[slot]
         guard previous != value else { return }
-        if answers.values.isEmpty { answers.reserveCapacity(spec.slotCount) }
+        if answers.values.isEmpty {
+            answers.reserveCapacity(spec.slotCount)
+            answerChanges.reserveCapacity(spec.slotCount)
+        }
         answerChanges.append((slot, previous))
         answers[slot] = value
     }
@@ -853,6 +867,8 @@ public struct DialogMachine: Sendable {
         var notes = plan.notes
         if let note = step.note { notes.append(interpolate(note)) }
         var needsClearance = step.disposition == .doctor
+        // Lines already quoted by the note above are not quoted again below.
+        var quotedBeforeNo: [(position: Int, text: String)] = []
         for (position, typed) in unclearBeforeNo where trail.contains(position) {
             let node = spec.nodes[position]
             guard let question = node.question, answers[node.slot ?? node.id] == .yesNo(false) else { continue }
@@ -860,9 +876,12 @@ public struct DialogMachine: Sendable {
             let note = spec.messages["red_flag_unclear_note"].replacing("{question}", with: askText(question))
                 .replacing("{answer}", with: typed)
             if !notes.contains(note) { notes.append(note) }
+            quotedBeforeNo.append((position, typed))
         }
-        for (position, typed) in ownWords where trail.contains(position) {
+        for (position, typed, atWarningSign) in ownWords
+        where !quotedBeforeNo.contains(where: { $0.position == position && $0.text == typed }) {
             guard let question = spec.nodes[position].question else { continue }
+            if atWarningSign { needsClearance = true }
             let note = spec.messages["own_words_note"].replacing("{question}", with: askText(question))
                 .replacing("{answer}", with: typed)
             if !notes.contains(note) { notes.append(note) }

@@ -10,7 +10,7 @@ extension AnswerMatcher {
     ])
 
     /// How many words of a line, beyond the answer's own, make it worth keeping.
-    static let ownWordsWorthKeeping = 3
+    static let ownWordsWorthKeeping = 2
 
     /// Whether `input` (a line's words) says at least `ownWordsWorthKeeping` words beyond the answer `result` took
     /// from it (all of them when nothing was understood).

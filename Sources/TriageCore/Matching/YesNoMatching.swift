@@ -182,7 +182,7 @@ extension AnswerMatcher {
                                                   // Asked again in an eighteenth review's runs.
                                                   "i havent noticed anything like that", "havent noticed anything like that",
                                                   "nothing like that here", "havent had that", "i havent had that",
-                                                  "i dont think i have that", "not had that"]
+                                                  "not had that"]
 
     /// Whether `input` mentions one of `phrases` without denying it (`said`), and otherwise the words left once the
     /// denied mentions are taken out (`rest`): "no numbness or tingling" -> "no or". Nil when none is mentioned.
@@ -250,14 +250,25 @@ extension AnswerMatcher {
     private static func followsALimit(_ clause: [String], _ range: Range<Int>) -> Bool {
         guard let limit = clause[..<range.lowerBound].lastIndex(where: limits.contains) else { return false }
         // In the part before the "is", or after it naming the same thing again ("... is work pressure"); "no, the
-        // only thing is I can't pee" still leads.
+        // only thing is I can't pee" still leads, and so does what says where or when the sign is ("no, the only
+        // burning is when I pee", "the only swelling is in my left calf").
         if clause[limit] == "only", limit > 0, clause[limit - 1] == "the",
-           let linking = clause[(limit + 1)...].firstIndex(where: ["is", "was", "are", "were"].contains),
-           range.upperBound <= linking || clause[range].contains(where: clause[(limit + 1)..<linking].contains) {
-            return false
+           let linking = clause[(limit + 1)...].firstIndex(where: ["is", "was", "are", "were"].contains), linking > limit + 1,
+           linking + 1 < clause.count, !whereOrWhen.contains(clause[linking + 1]) {
+            let subject = clause[(limit + 1)..<linking]
+            if range.upperBound <= linking || range.lowerBound > linking && clause[range].contains(where: subject.contains) {
+                return false
+            }
         }
         return !clause[limit..<range.lowerBound].contains(where: InterruptMatcher.others.contains)
     }
+
+    /// Words that start saying where or when something is ("… is in my calf", "… is when I pee").
+    static let whereOrWhen: Set<String> = ["when", "whenever", "if", "in", "on", "at", "around", "down", "up", "after",
+                                           "during", "while", "i", "im", "my", "into", "from", "since", "every", "all",
+                                           "both", "there", "here", "between", "near", "under", "over", "across",
+                                           "behind", "inside", "through", "each", "always", "still", "getting", "worse",
+                                           "really", "so", "very", "constant", "constantly", "right", "left", "just"]
 
     static let limits: Set<String> = ["but", "just", "only", "except", "apart", "merely", "besides", "aside", "save", "other",
                                       "excluding", "barring"]

@@ -49,13 +49,13 @@ public struct InterruptMatcher: Sendable {
     /// The same for a line already split into clauses (`Normalizer.clauses`).
     public func match(clauses: [[String]]) -> Interrupt? {
         let compiled = compiled.value
-        let typed = clauses.map(compiled.tokens)
         var best: Int?
         // Worked out only when a pattern matches (most lines match none).
         var onlySomeoneElse: Bool?
         func aboutSomeoneElse() -> Bool {
             if let known = onlySomeoneElse { return known }
-            let found = Self.namesOnlySomeoneElse(typed)
+            // (The tokens of every clause: only for a line a pattern matched, so not kept for every line.)
+            let found = Self.namesOnlySomeoneElse(clauses.map(compiled.tokens))
             onlySomeoneElse = found
             return found
         }
@@ -75,10 +75,14 @@ public struct InterruptMatcher: Sendable {
         // Each clause on its own, so "No. Chest pain." is not read as a denial of the chest pain; each as typed,
         // and again in every reading of its misspellings as pattern words (when it has any), so a pattern that
         // lists a misspelling ("leggs") still matches it as typed.
-        let mayHaveSlips = clauses.map(compiled.misspellings.mayHaveSlips)
+        // The clause before, for reading a clause together with it (no array of every clause's tokens per line).
+        var previous: (tokens: [Token], mayHaveSlips: Bool) = ([], false)
         for (index, clause) in clauses.enumerated() {
-            scan(typed[index])
-            if mayHaveSlips[index] {
+            let tokens = compiled.tokens(clause)
+            let mayHaveSlips = compiled.misspellings.mayHaveSlips(clause)
+            defer { previous = (tokens, mayHaveSlips) }
+            scan(tokens)
+            if mayHaveSlips {
                 for spelled in compiled.misspellings.readings(of: clause) { scan(compiled.tokens(spelled)) }
                 // "cantpee", "wetmyself": two pattern words typed without the space.
                 if let split = compiled.splitReading(of: clause) { scan(compiled.tokens(split)) }
@@ -86,9 +90,9 @@ public struct InterruptMatcher: Sendable {
             // A clause that goes on about the one before ("lower back and tummy, it's pulsing", "into my buttock,
             // which is numb") is also read together with it. Only ever one more reading: a match can be added, none
             // taken away.
-            guard index > 0, typed[index].first?.is(.continuation) == true else { continue }
-            scan(typed[index - 1] + typed[index])
-            guard mayHaveSlips[index - 1] || mayHaveSlips[index] else { continue }
+            guard index > 0, tokens.first?.is(.continuation) == true else { continue }
+            scan(previous.tokens + tokens)
+            guard previous.mayHaveSlips || mayHaveSlips else { continue }
             for spelled in compiled.misspellings.readings(of: clauses[index - 1] + clause) { scan(compiled.tokens(spelled)) }
         }
         return best.map { entries[$0].interrupt }
