@@ -116,7 +116,9 @@ struct InterruptTests {
     @Test func someoneElsesSymptomsDoNotFireButTheirOwnDo() throws {
         let matcher = InterruptMatcher(spec: try Fixture.dialog("back-strain"))
         for line in ["my son has a fever", "my mum had breast cancer years ago", "my dad had cancer", "my dog can't pee outside in the rain",
-                     "my grandad died of lung cancer", "my sister is a cancer nurse", "lower back. My wife has a fever"] {
+                     "my grandad died of lung cancer", "my sister is a cancer nurse", "lower back. My wife has a fever",
+                     // A nineteenth review: "who" between the person and what they have.
+                     "from carrying my daughter who has a fever", "my dad who had bowel cancer"] {
             #expect(matcher.match(line) == nil, "\(line) should not interrupt")
         }
         for line in ["me and my son both have a fever", "my wife says I have a fever", "my son has a fever and so do I",
@@ -132,6 +134,7 @@ struct InterruptTests {
                      "my wife has noticed both legs are numb", "my husband has seen that both legs are numb",
                      "my partner thinks the chest pain is bad", "my mum has said the chest pain is bad",
                      "my dad has chest pain, same here", "my dad has chest pain, ditto", "my son has a fever, same",
+                     "my son who has a fever gave it to me",
                      "both legs went numb", "my dad has chest pain, snap", "my dad has chest pain, join the club"] {
             #expect(matcher.match(line) != nil, "\(line) should interrupt")
         }

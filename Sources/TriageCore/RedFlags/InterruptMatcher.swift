@@ -152,8 +152,9 @@ public struct InterruptMatcher: Sendable {
         !(words[index].is(.not) && index + 1 < words.count && words[index + 1].is(.doubt))
     }
 
-    /// "my son has a fever", "my mum had breast cancer", "my dog can't pee outside": within six words before the
-    /// phrase, with no "and" or "but" between, someone else is named followed by "has", "had", "is" and the like.
+    /// "my son has a fever", "my mum had breast cancer", "my dog can't pee outside", "my daughter who has a fever":
+    /// within six words before the phrase, with no "and" or "but" between, someone else is named followed by "has",
+    /// "had", "is" and the like (a "who" or "that" between them aside).
     /// Only asked for a line that `namesOnlySomeoneElse`. Anything else still fires: "my wife says both legs are
     /// numb" (she says it of me), "my son has a fever and both legs are numb", "my partner has a fever, me too",
     /// "my wife says I have a fever".
@@ -161,9 +162,11 @@ public struct InterruptMatcher: Sendable {
         var index = start - 1
         while index >= 0, start - index <= 6, !words[index].is(.listBreak) {
             // "has noticed", "had said": what the other person saw or said, not what they have.
-            if words[index].is(.other), words[index + 1].is(.having),
-               index + 2 >= words.count || !words[index + 2].is(.reporting) {
-                return true
+            if words[index].is(.other) {
+                let verb = words[index + 1].is(.relative) ? index + 2 : index + 1
+                if verb < words.count, words[verb].is(.having), verb + 1 >= words.count || !words[verb + 1].is(.reporting) {
+                    return true
+                }
             }
             index -= 1
         }

@@ -32,6 +32,8 @@ struct WordClass: OptionSet, Sendable, Hashable {
     static let without = WordClass(rawValue: 1 << 22)
     static let not = WordClass(rawValue: 1 << 23)
     static let my = WordClass(rawValue: 1 << 24)
+    /// "who", "that": "my daughter who has a fever" names her as having it.
+    static let relative = WordClass(rawValue: 1 << 25)
 
     /// Every word with a class, and its classes.
     static let table: [String: WordClass] = {
@@ -64,6 +66,7 @@ struct WordClass: OptionSet, Sendable, Hashable {
         add(["without"], .without)
         add(["not"], .not)
         add(["my"], .my)
+        add(["who", "that", "whos"], .relative)
         return table
     }()
 
