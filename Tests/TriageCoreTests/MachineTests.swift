@@ -223,7 +223,7 @@ struct MachineTests {
     }
 
     /// Thanks alone is not a confirmation: nothing is sent on it.
-    @Test(arguments: ["thanks", "thank you", "cheers"])
+    @Test(arguments: ["thanks", "thank you", "cheers", "thanks for your help today"])
     func thanksAloneAtTheSummarySendsNothing(line: String) throws {
         var harness = Harness(try Fixture.tiny())
         harness.say(happyPath)
@@ -303,7 +303,9 @@ struct MachineTests {
                       "yes it is", "yeah that's right mate",
                       // A thirteenth review: confirmations that were not understood.
                       "all good", "looks good", "perfect", "go ahead", "send it", "confirm", "fine", "that's all correct",
-                      "everything is correct"])
+                      "everything is correct",
+                      // A nineteenth review.
+                      "yes, thanks so much for your help today", "yes thank you, appreciate your help"])
     func aPlainYesAtTheSummarySendsTheRequest(line: String) throws {
         var harness = Harness(try Fixture.tiny())
         harness.say(happyPath)

@@ -25,6 +25,8 @@ extension AnswerMatcher {
         "send", "go", "ahead", "book", "me", "in", "do", "i", "uh", "huh", "mhm", "100", "done", "lets", "lgtm", "yess",
         "yesss", "for", "very", "much", "so", "well", "alright", "allright", "just", "im", "happy", "with", "this", "these",
         "are", "ready", "sorted", "confirm", "confirmed", "agree", "agreed", "accurate", "a", "hundred", "percent",
+        // Thanks that say nothing new (a nineteenth review: "yes, thanks so much for your help today" was not sent).
+        "your", "help", "today", "lot", "loads", "appreciate", "appreciated", "kind", "kindly",
     ]
 
     /// `redFlag`: the question asks about a warning sign, where a "no" must be a plain no (see below).
