@@ -18,9 +18,17 @@ public enum LintCode {
 public enum Linter {
     /// Loader errors, or the lint diagnostics of a spec that loads.
     public static func check(_ text: String, file: String) -> [Diagnostic] {
+        check(text, file: file) { _ in }
+    }
+
+    /// The same, handing the loaded spec to `keep` (`triage lint` keeps it to the end of the process rather than
+    /// taking apart thousands of patterns just before it exits).
+    public static func check(_ text: String, file: String, keep: (DialogSpec) -> Void) -> [Diagnostic] {
         switch SpecLoader.load(text, file: file) {
         case .failure(let errors): return errors.diagnostics
-        case .success(let spec): return lint(spec, file: file)
+        case .success(let spec):
+            keep(spec)
+            return lint(spec, file: file)
         }
     }
 
