@@ -92,4 +92,13 @@ struct OwnWordsTests {
         let request = try #require(harness.bookings.first, "\(harness.text)")
         #expect(request.notes.filter { $0.contains(line) }.count == 1, "\(request.notes)")
     }
+
+    /// A pasted page is noted by its first `AnswerMatcher.maxTextLength` characters.
+    @Test func aVeryLongLineIsNotedByItsBeginning() throws {
+        let line = "lower back, " + String(repeating: "after gardening all weekend ", count: 200)
+        let request = try Self.book(afterFirst: [line])
+        let note = try #require(request.notes.first { $0.contains("after gardening") }, "\(request.notes)")
+        #expect(note.count < AnswerMatcher.maxTextLength + 200)
+        #expect(note.contains(String(line.prefix(AnswerMatcher.maxTextLength)) + "…"))
+    }
 }

@@ -393,10 +393,13 @@ public struct DialogMachine: Sendable {
     }
 
     private mutating func noteOwnWords(_ line: String, at node: Node, atWarningSign: Bool) {
+        // A pasted page is noted by its beginning: the request stays readable, and ten notes stay small.
+        let text = line.utf8.count <= AnswerMatcher.maxTextLength || line.count <= AnswerMatcher.maxTextLength
+            ? line : String(line.prefix(AnswerMatcher.maxTextLength)) + "…"
         guard let position = spec.index(of: node.id),
-              !ownWords.contains(where: { $0.position == position && $0.text == line }) else { return }
+              !ownWords.contains(where: { $0.position == position && $0.text == text }) else { return }
         if ownWords.count == Self.maxOwnWords { ownWords.removeFirst() }
-        ownWords.append((position, line, atWarningSign))
+        ownWords.append((position, text, atWarningSign))
     }
 
     private mutating func accept(_ answer: Answer, _ question: Question, _ node: Node, _ events: inout [Event]) {
