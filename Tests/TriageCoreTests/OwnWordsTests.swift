@@ -101,4 +101,21 @@ struct OwnWordsTests {
         #expect(note.count < AnswerMatcher.maxTextLength + 200)
         #expect(note.contains(String(line.prefix(AnswerMatcher.maxTextLength)) + "…"))
     }
+
+    /// A line that asks for clearance is not pushed out by later notes, and one word not understood at a warning-sign
+    /// question is kept too (a review found both lost after `back`).
+    @Test(arguments: ["things have felt different down there since tuesday", "dribbly"])
+    func aLineAtAWarningSignIsKeptPastTheLimit(line: String) throws {
+        var harness = Harness(try Fixture.dialog("back-strain"))
+        WarningSignNetTests.reach("rf_bladder", &harness)
+        harness.say([line, "back", "no"])
+        for _ in 0..<40 where harness.lastAsk?.input == .yesno { harness.say("no") }
+        for index in 0..<(DialogMachine.maxOwnWords + 2) {
+            harness.say(["medium, work has been hectic lately number \(index)", "back"])
+        }
+        harness.say(WarningSignNetTests.toBooking)
+        let request = try #require(harness.bookings.first, "\(harness.text)")
+        #expect(request.needsMedicalClearance)
+        #expect(request.notes.contains { $0.contains("\"\(line)\"") }, "\(request.notes)")
+    }
 }

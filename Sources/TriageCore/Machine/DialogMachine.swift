@@ -377,7 +377,8 @@ public struct DialogMachine: Sendable {
                                  _ events: inout [Event]) {
         let result = matcher.match(line, to: question, words: words, clauses: clauses)
         let unclearAtWarningSign = question.redFlag != nil && question.input == .yesno && !result.isAnswer
-        if question.input != .text, AnswerMatcher.saysMore(words, than: result, to: question, words: matcher.words) {
+        if question.input != .text,
+           unclearAtWarningSign || AnswerMatcher.saysMore(words, than: result, to: question, words: matcher.words) {
             noteOwnWords(line, at: node, atWarningSign: unclearAtWarningSign)
         }
         guard case .answer(let answer) = result else {
@@ -398,7 +399,10 @@ public struct DialogMachine: Sendable {
             ? line : String(line.prefix(AnswerMatcher.maxTextLength)) + "…"
         guard let position = spec.index(of: node.id),
               !ownWords.contains(where: { $0.position == position && $0.text == text }) else { return }
-        if ownWords.count == Self.maxOwnWords { ownWords.removeFirst() }
+        // The oldest goes first, but one that asks for clearance only when nothing else is left to drop.
+        if ownWords.count == Self.maxOwnWords {
+            ownWords.remove(at: ownWords.firstIndex { !$0.atWarningSign } ?? 0)
+        }
         ownWords.append((position, text, atWarningSign))
     }
 

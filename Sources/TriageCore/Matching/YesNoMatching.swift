@@ -26,7 +26,7 @@ extension AnswerMatcher {
         "yesss", "for", "very", "much", "so", "well", "alright", "allright", "just", "im", "happy", "with", "this", "these",
         "are", "ready", "sorted", "confirm", "confirmed", "agree", "agreed", "accurate", "a", "hundred", "percent",
         // Thanks that say nothing new (a nineteenth review: "yes, thanks so much for your help today" was not sent).
-        "your", "help", "today", "lot", "loads", "appreciate", "appreciated", "kind", "kindly",
+        "your", "help", "today", "lot", "loads", "appreciate", "appreciated", "kindly",
     ]
 
     /// `redFlag`: the question asks about a warning sign, where a "no" must be a plain no (see below).

@@ -163,8 +163,12 @@ public struct InterruptMatcher: Sendable {
         while index >= 0, start - index <= 6, !words[index].is(.listBreak) {
             // "has noticed", "had said": what the other person saw or said, not what they have.
             if words[index].is(.other) {
-                let verb = words[index + 1].is(.relative) ? index + 2 : index + 1
-                if verb < words.count, words[verb].is(.having), verb + 1 >= words.count || !words[verb + 1].is(.reporting) {
+                // After a "who", only what they have right after the verb: "my partner who is a nurse thinks cauda
+                // equina" says it of the person typing.
+                let relative = words[index + 1].is(.relative)
+                let verb = relative ? index + 2 : index + 1
+                if verb < words.count, words[verb].is(.having), verb + 1 >= words.count || !words[verb + 1].is(.reporting),
+                   !relative || start - verb <= 2 {
                     return true
                 }
             }
