@@ -130,7 +130,7 @@ extension AnswerMatcher {
     /// ("for no reason", "nothing eases it", "it never goes", "pins n needles": an "n" after the first word is "and").
     static func leansNo(_ words: [String], no: Set<String>) -> Bool {
         var ignored = [Bool](repeating: false, count: words.count)
-        for phrase in unsure + describingNegatives {
+        for phrase in notDenying {
             for range in Phrase.occurrences(of: phrase, in: words) { for i in range { ignored[i] = true } }
         }
         return words.indices.contains { index in
@@ -139,6 +139,8 @@ extension AnswerMatcher {
                 && (no.contains(word) || InterruptMatcher.negators.contains(word))
         }
     }
+
+    private static let notDenying = unsure + describingNegatives
 
     /// Negative words that describe a sign rather than deny it (an eighteenth review: typed three times, each ended in
     /// the hand-off instead of the sign's advice).

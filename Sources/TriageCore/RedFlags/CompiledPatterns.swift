@@ -59,11 +59,8 @@ final class CompiledPatterns: Sendable {
             case .oneOf(let alternatives)?: Set(alternatives.map { $0[0] })
             default: []
             }
-            let second: Int32 = switch (elements.first, elements.dropFirst().first) {
-            case (.words(let words)?, _) where words.count > 1: id(words[1])
-            case (.words?, .words(let next)?): id(next[0])
-            default: -1
-            }
+            // (`PatternSyntax.compile` merges neighbouring words, so a second word is always in the first element.)
+            let second: Int32 = if case .words(let words)? = elements.first, words.count > 1 { id(words[1]) } else { -1 }
             for word in firstWords { starts.append((id(word), Int32(entry), pc, second)) }
         }
         starts.sort { $0.first < $1.first }
