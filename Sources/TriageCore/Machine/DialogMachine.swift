@@ -8,32 +8,35 @@ public struct DialogMachine: Sendable {
     private let interrupts: InterruptMatcher
     private let matcher: AnswerMatcher
 
+    /// Nodes are named by their position in `spec.nodes`: a turn reads its node without looking its id up.
     enum State: Sendable, Equatable {
         case notStarted
         /// Waiting for an answer to a question or a summary confirmation.
-        case asking(String)
+        case asking(Int)
         /// The person said "no" at the summary; waiting for which answer to change.
-        case choosingCorrection(String)
-        case confirmingQuit(returnTo: String, correcting: Bool)
+        case choosingCorrection(Int)
+        case confirmingQuit(returnTo: Int, correcting: Bool)
         /// Something was added at the summary that no question took, then a plain yes came: was it a new symptom?
-        case checkingNewSymptom(String)
-        case awaitingBooking(String)
+        case checkingNewSymptom(Int)
+        case awaitingBooking(Int)
         case ended
     }
 
     /// A question as it was asked, so `back` can return to it with the answers of that moment.
     struct Checkpoint: Sendable, Equatable {
-        var node: String
+        /// The question's position in `spec.nodes`.
+        var node: Int
         /// How many answer changes had been made: `back` undoes the later ones (no copy of all answers per question).
         var answerChanges: Int
         var trailCount: Int
     }
 
     /// Every change made to `answers`, oldest first, with the value it replaced.
-    private var answerChanges: [(slot: String, previous: Answer?)] = []
+    private var answerChanges: [(slot: Int, previous: Answer?)] = []
 
     private(set) var state: State = .notStarted
-    public private(set) var answers = Answers() { didSet { answersVersion &+= 1 } }
+    /// By slot number (`spec.slots`).
+    public private(set) var answers: Answers { didSet { answersVersion &+= 1 } }
     /// Changes whenever the answers do: the treatment plan is kept for the answers it was built from, so the
     /// summary, the booking request and the texts after it share one build.
     private var answersVersion = 0
@@ -115,16 +118,20 @@ public struct DialogMachine: Sendable {
         self.emergencyNumber = emergencyNumber ?? spec.emergencyNumber
         self.interrupts = spec.interruptMatcher
         self.matcher = AnswerMatcher(words: spec.words)
+        self.answers = Answers(table: spec.slots)
     }
 
     public var isEnded: Bool { state == .ended }
 
     /// The id of the question being asked, if any.
-    public var currentQuestion: String? {
+    public var currentQuestion: String? { currentPosition.map { spec.nodes[$0].id } }
+
+    /// The position in `spec.nodes` of the question being asked, if any.
+    private var currentPosition: Int? {
         switch state {
-        case .asking(let id), .choosingCorrection(let id): id
-        case .confirmingQuit(let id, _): id
-        case .checkingNewSymptom(let id): id
+        case .asking(let position), .choosingCorrection(let position): position
+        case .confirmingQuit(let position, _): position
+        case .checkingNewSymptom(let position): position
         default: nil
         }
     }
@@ -132,7 +139,8 @@ public struct DialogMachine: Sendable {
     /// The words that answer the current question, for tab completion.
     public var completions: [String] {
         var words = GlobalCommand.allCases.compactMap { spec.commands[$0]?.first }
-        if let id = currentQuestion, let node = spec.node(id) {
+        if let position = currentPosition {
+            let node = spec.nodes[position]
             if let question = node.question {
                 words += question.choices.map(\.label)
                 if question.input == .yesno { words += ["yes", "no"] }
@@ -148,7 +156,7 @@ public struct DialogMachine: Sendable {
     public mutating func start() -> [Event] {
         guard state == .notStarted else { return [] }
         var events: [Event] = [.say(interpolate(spec.disclaimer))]
-        enter(spec.start, &events)
+        enter(spec.target(spec.start), &events)
         return events
     }
 
@@ -160,21 +168,22 @@ public struct DialogMachine: Sendable {
         case .line(let raw):
             handleLine(raw, &events)
         case .bookingStored(let id):
-            guard case .awaitingBooking(let nodeID) = state, let step = spec.node(nodeID)?.booking else {
+            guard case .awaitingBooking(let position) = state, let step = spec.nodes[position].booking else {
                 return [.error(code: "unexpected", text: "No booking request is waiting to be stored.")]
             }
             bookingEmitted = true
             events.append(.booking(id: id, status: .stored))
             events.append(.say(interpolate(step.stored, bookingID: id)))
-            let next = spec.node(nodeID)?.next?.resolve(answers) ?? ""
-            traversed(nodeID, next)
+            let node = spec.nodes[position]
+            let next = node.route.next?.resolve(answers) ?? spec.target("")
+            traversed(node.id, next.id)
             enter(next, &events)
         case .bookingFailed:
-            guard case .awaitingBooking(let nodeID) = state, let step = spec.node(nodeID)?.booking else {
+            guard case .awaitingBooking(let position) = state, let step = spec.nodes[position].booking else {
                 return [.error(code: "unexpected", text: "No booking request is waiting to be stored.")]
             }
             events.append(.booking(id: "", status: .failed))
-            finish(.handoff, text: interpolate(step.failed), node: nodeID, &events)
+            finish(.handoff, text: interpolate(step.failed), node: spec.nodes[position].id, &events)
         case .endOfInput:
             if state != .ended && state != .notStarted {
                 recordAdvisedOutcome(&events)
@@ -233,8 +242,9 @@ public struct DialogMachine: Sendable {
             if recordsCoverage { firedInterrupts.append(interrupt.id) }
             if let from = currentQuestion { traversed(from, interrupt.target) }
             replaying = false
-            if spec.node(interrupt.target)?.kind != .outcome { afterWarningSign = true }
-            enter(interrupt.target, &events)
+            let target = spec.target(interrupt.target)
+            if target.position.map({ spec.nodes[$0].kind }) != .outcome { afterWarningSign = true }
+            enter(target, &events)
             return
         }
         if line.isEmpty {
@@ -255,11 +265,10 @@ public struct DialogMachine: Sendable {
                 state = correcting ? .choosingCorrection(returnTo) : .asking(returnTo)
                 reask(&events)
             }
-        case .checkingNewSymptom(let id):
-            guard let node = spec.node(id) else { return }
-            answerNewSymptomCheck(line, words, node, &events)
-        case .asking(let id), .choosingCorrection(let id):
-            guard let node = spec.node(id) else { return }
+        case .checkingNewSymptom(let position):
+            answerNewSymptomCheck(line, words, spec.nodes[position], &events)
+        case .asking(let position), .choosingCorrection(let position):
+            let node = spec.nodes[position]
             if let command = command(in: line, words: words, at: node) {
                 run(command, at: node, &events)
             } else if node.kind == .summary {
@@ -294,7 +303,7 @@ public struct DialogMachine: Sendable {
     /// question), and the emergency signs were asked before it.
     private mutating func answeredMoreUrgently(than interrupt: Interrupt, _ line: String, _ clauses: [[String]],
                                                _ events: inout [Event]) -> Bool {
-        guard case .asking(let id) = state, let node = spec.node(id), let question = node.question,
+        guard case .asking(let position) = state, case let node = spec.nodes[position], let question = node.question,
               let flag = question.redFlag,
               flag.urgencyRank <= (spec.guaranteedDisposition(from: interrupt.target)?.urgencyRank ?? Disposition.emergency.urgencyRank),
               case .answer(let answer) = matcher.match(line, to: question, words: Array(clauses.joined()), clauses: clauses),
@@ -338,9 +347,9 @@ public struct DialogMachine: Sendable {
         case .back:
             replaying = false
             mayHaveAbandonedAnswers = true
-            if case .choosingCorrection(let id) = state {
+            if case .choosingCorrection(let position) = state {
                 // Leaving the "what to change" question goes back to the summary itself.
-                state = .asking(id)
+                state = .asking(position)
                 reask(&events)
                 return
             }
@@ -353,20 +362,20 @@ public struct DialogMachine: Sendable {
             let previous = checkpoints.removeLast()
             undoAnswerChanges(downTo: previous.answerChanges)
             trail = Array(trail.prefix(previous.trailCount))
-            enter(previous.node, &events, forceAsk: true)
+            enter(spec.target(at: previous.node), &events, forceAsk: true)
         case .restart:
-            answers = Answers()
+            answers = Answers(table: spec.slots)
             answerChanges = []
             checkpoints = []
             trail = []
             replaying = false
             seenMessages = []
             events.append(.say(spec.messages["restarting"]))
-            enter(spec.start, &events)
+            enter(spec.target(spec.start), &events)
         case .quit:
             let correcting: Bool
             if case .choosingCorrection = state { correcting = true } else { correcting = false }
-            state = .confirmingQuit(returnTo: node.id, correcting: correcting)
+            state = .confirmingQuit(returnTo: node.route.position, correcting: correcting)
             events.append(.ask(Prompt(id: "quit", text: spec.messages["quit_confirm"], input: .yesno)))
         }
     }
@@ -397,8 +406,8 @@ public struct DialogMachine: Sendable {
         // A pasted page is noted by its beginning: the request stays readable, and ten notes stay small.
         let text = line.utf8.count <= AnswerMatcher.maxTextLength || line.count <= AnswerMatcher.maxTextLength
             ? line : String(line.prefix(AnswerMatcher.maxTextLength)) + "…"
-        guard let position = spec.index(of: node.id),
-              !ownWords.contains(where: { $0.position == position && $0.text == text }) else { return }
+        let position = node.route.position
+        guard !ownWords.contains(where: { $0.position == position && $0.text == text }) else { return }
         // The oldest goes first, but one that asks for clearance only when nothing else is left to drop.
         if ownWords.count == Self.maxOwnWords {
             ownWords.remove(at: ownWords.firstIndex { !$0.atWarningSign } ?? 0)
@@ -407,13 +416,13 @@ public struct DialogMachine: Sendable {
     }
 
     private mutating func accept(_ answer: Answer, _ question: Question, _ node: Node, _ events: inout [Event]) {
-        if !unclearHere.isEmpty, answer == .yesNo(false), let position = spec.index(of: node.id) {
-            unclearBeforeNo += unclearHere.map { (position, $0) }
+        if !unclearHere.isEmpty, answer == .yesNo(false) {
+            unclearBeforeNo += unclearHere.map { (node.route.position, $0) }
         }
         attempts = 0
-        setAnswer(node.slot ?? node.id, answer)
+        if let slot = node.route.slot { setAnswer(slot, answer) }
         if recordsCoverage, question.isRedFlag(answer) { raisedRedFlags.append(node.id) }
-        guard let next = node.next?.resolve(answers).map({ traversed(node.id, $0); return $0 }) else {
+        guard let next = node.route.next?.resolve(answers).map({ traversed(node.id, $0.id); return $0 }) else {
             events.append(.error(code: "dialog", text: "This dialog has no way forward from here. Please call the clinic."))
             finish(.handoff, text: spec.messages["ended"], node: node.id, &events)
             return
@@ -445,7 +454,7 @@ public struct DialogMachine: Sendable {
             return
         case .answer(.yesNo(true)) where addedAtSummary:
             attempts = 0
-            state = .checkingNewSymptom(node.id)
+            state = .checkingNewSymptom(node.route.position)
             reask(&events)
             return
         case .answer(.yesNo(true)):
@@ -453,7 +462,7 @@ public struct DialogMachine: Sendable {
             return
         case .answer(.yesNo(false)):
             attempts = 0
-            state = .choosingCorrection(node.id)
+            state = .choosingCorrection(node.route.position)
             reask(&events)
             return
         default: break
@@ -471,8 +480,8 @@ public struct DialogMachine: Sendable {
     /// Confirms the summary: on to what follows it (the booking).
     private mutating func send(_ summary: Node, _ events: inout [Event]) {
         attempts = 0
-        let next = summary.next?.resolve(answers) ?? ""
-        traversed(summary.id, next)
+        let next = summary.route.next?.resolve(answers) ?? spec.target("")
+        traversed(summary.id, next.id)
         enter(next, &events)
     }
 
@@ -485,7 +494,7 @@ public struct DialogMachine: Sendable {
             return
         }
         addedAtSummary = false
-        state = .asking(summary.id)
+        state = .asking(summary.route.position)
         send(summary, &events)
     }
 
@@ -496,12 +505,12 @@ public struct DialogMachine: Sendable {
         attempts = 0
         guard let question = spec.question(forSlot: slot) else { return }
         if let position = spec.position(forSlot: slot), let index = trail.lastIndex(of: position) { trail = Array(trail.prefix(index)) }
-        if let index = checkpoints.lastIndex(where: { $0.node == question.id }) {
+        if let index = checkpoints.lastIndex(where: { $0.node == question.route.position }) {
             checkpoints = Array(checkpoints.prefix(index))
         }
         replaying = true
         mayHaveAbandonedAnswers = true
-        enter(question.id, &events, forceAsk: true)
+        enter(spec.target(at: question.route.position), &events, forceAsk: true)
     }
 
     /// `unclearAtWarningSign`: the line was not understood at a warning-sign yes/no question.
@@ -531,7 +540,7 @@ public struct DialogMachine: Sendable {
         }
         if attempts >= spec.maxAttempts, let handoff = spec.handoff {
             replaying = false
-            enter(handoff, &events)
+            enter(spec.target(handoff), &events)
             return
         }
         let messages = spec.messages
@@ -568,7 +577,7 @@ public struct DialogMachine: Sendable {
         }
         // At the summary a line not understood may be a new symptom no question here can take ("I've been peeing
         // myself"): the person is told where to take it before a plain yes can send the request.
-        if node.kind == .summary, code == "not_understood", state == .asking(node.id) {
+        if node.kind == .summary, code == "not_understood", state == .asking(node.route.position) {
             addedAtSummary = true
             events.append(.error(code: code, text: text + " " + interpolate(messages["summary_extra"])))
             reask(&events)
@@ -586,34 +595,35 @@ public struct DialogMachine: Sendable {
 
     // MARK: Walking the graph
 
-    private mutating func enter(_ start: String, _ events: inout [Event], forceAsk: Bool = false) {
+    private mutating func enter(_ start: NodeTarget, _ events: inout [Event], forceAsk: Bool = false) {
         var current = start
         var force = forceAsk
         // A dialog that loops without asking anything is a spec bug the linter reports; never hang on it.
         for _ in 0...(spec.nodes.count * 2 + 2) {
-            guard let position = spec.index(of: current) else {
-                events.append(.error(code: "dialog", text: "This dialog refers to a missing step '\(current)'. Please call the clinic."))
-                finish(.handoff, text: spec.messages["ended"], node: current, &events)
+            guard let position = current.position else {
+                events.append(.error(code: "dialog", text: "This dialog refers to a missing step '\(current.id)'. Please call the clinic."))
+                finish(.handoff, text: spec.messages["ended"], node: current.id, &events)
                 return
             }
             let node = spec.nodes[position]
+            let route = node.route
             if recordsCoverage { visitedNodes.append(node.id) }
             switch node.kind {
             case .question:
-                if let condition = node.question?.askIf, !condition.holds(answers) {
+                if let condition = route.askIf, !condition.holds(answers) {
                     // Not applicable to this person: skip it, leaving its slot unset.
-                    if let slot = node.slot { setAnswer(slot, nil) }
-                    guard let next = node.next?.resolve(answers) else { break }
-                    traversed(node.id, next)
+                    if let slot = route.slot { setAnswer(slot, nil) }
+                    guard let next = route.next?.resolve(answers) else { break }
+                    traversed(node.id, next.id)
                     current = next
                     continue
                 }
-                if replaying, !force, let slot = node.slot, answers[slot] != nil {
+                if replaying, !force, let slot = route.slot, answers[slot] != nil {
                     // Reuse the earlier answer; the person already gave it and it still applies.
-                    checkpoints.append(Checkpoint(node: node.id, answerChanges: answerChanges.count, trailCount: trail.count))
+                    checkpoints.append(Checkpoint(node: position, answerChanges: answerChanges.count, trailCount: trail.count))
                     trail.append(position)
-                    guard let next = node.next?.resolve(answers) else { break }
-                    traversed(node.id, next)
+                    guard let next = route.next?.resolve(answers) else { break }
+                    traversed(node.id, next.id)
                     current = next
                     continue
                 }
@@ -631,8 +641,8 @@ public struct DialogMachine: Sendable {
                     events.append(.say(interpolate(node.say ?? "")))
                 }
                 seenMessages.insert(position)
-                guard let next = node.next?.resolve(answers) else { break }
-                traversed(node.id, next)
+                guard let next = route.next?.resolve(answers) else { break }
+                traversed(node.id, next.id)
                 current = next
                 continue
             case .booking:
@@ -647,7 +657,7 @@ public struct DialogMachine: Sendable {
             break
         }
         events.append(.error(code: "dialog", text: "This dialog has no way forward from here. Please call the clinic."))
-        finish(.handoff, text: spec.messages["ended"], node: current, &events)
+        finish(.handoff, text: spec.messages["ended"], node: current.id, &events)
     }
 
     /// Asks `node` (at `position` in the spec's nodes).
@@ -660,9 +670,9 @@ public struct DialogMachine: Sendable {
             checkpoints.reserveCapacity(Self.typicalQuestions)
             trail.reserveCapacity(Self.typicalQuestions * 2)
         }
-        checkpoints.append(Checkpoint(node: node.id, answerChanges: answerChanges.count, trailCount: trail.count))
+        checkpoints.append(Checkpoint(node: position, answerChanges: answerChanges.count, trailCount: trail.count))
         trail.append(position)
-        state = .asking(node.id)
+        state = .asking(position)
         // What `reask` would do, without looking the node up again.
         prompt(for: node, withWhy: true, into: &events)
     }
@@ -670,9 +680,8 @@ public struct DialogMachine: Sendable {
     /// Emits the current question again (after an error, help or repeat): one turn, ending with `ask`.
     private func reask(_ events: inout [Event], withWhy: Bool = false) {
         switch state {
-        case .asking(let id), .choosingCorrection(let id):
-            guard let node = spec.node(id) else { return }
-            prompt(for: node, withWhy: withWhy, into: &events)
+        case .asking(let position), .choosingCorrection(let position):
+            prompt(for: spec.nodes[position], withWhy: withWhy, into: &events)
         case .confirmingQuit:
             events.append(.ask(Prompt(id: "quit", text: spec.messages["quit_confirm"], input: .yesno)))
         case .checkingNewSymptom:
@@ -741,7 +750,8 @@ public struct DialogMachine: Sendable {
     func correctableFields(_ node: Node) -> [Choice] {
         var choices = node.summary?.correctionChoices.filter { answers.isSet($0.id) && onTrail($0.id) } ?? []
         for position in trail {
-            guard let slot = spec.nodes[position].slot, answers[slot] != nil, !choices.contains(where: { $0.id == slot }),
+            let node = spec.nodes[position]
+            guard let number = node.route.slot, answers[number] != nil, let slot = node.slot, !choices.contains(where: { $0.id == slot }),
                   let choice = spec.slotCorrectionChoices[slot] else { continue }
             choices.append(choice)
         }
@@ -770,18 +780,16 @@ public struct DialogMachine: Sendable {
     private mutating func clearAbandonedAnswers() {
         guard mayHaveAbandonedAnswers else { return }
         mayHaveAbandonedAnswers = false
-        let onPath = Set(trail.compactMap { spec.nodes[$0].slot })
-        let abandoned = answers.values.keys.filter { !onPath.contains($0) }
-        for slot in abandoned { setAnswer(slot, nil) }
+        var onPath = [Bool](repeating: false, count: spec.slotCount)
+        for position in trail { if let slot = spec.nodes[position].route.slot { onPath[slot] = true } }
+        for slot in onPath.indices where !onPath[slot] && answers[slot] != nil { setAnswer(slot, nil) }
     }
 
-    private mutating func setAnswer(_ slot: String, _ value: Answer?) {
+    private mutating func setAnswer(_ slot: Int, _ value: Answer?) {
         let previous = answers[slot]
         guard previous != value else { return }
-        if answers.values.isEmpty {
-            answers.reserveCapacity(spec.slotCount)
-            answerChanges.reserveCapacity(spec.slotCount)
-        }
+        // Room for every answer at the first (a kiosk left at the first question holds none).
+        if answerChanges.isEmpty { answerChanges.reserveCapacity(spec.slotCount) }
         answerChanges.append((slot, previous))
         answers[slot] = value
     }
@@ -798,12 +806,12 @@ public struct DialogMachine: Sendable {
     /// The treatment plan for the current answers.
     private var currentPlan: TreatmentPlan {
         if let keptPlan, keptPlan.answersVersion == answersVersion { return keptPlan.plan }
-        return spec.plan.build(for: answers)
+        return spec.plan(for: answers)
     }
 
     private mutating func keepPlan() {
         guard keptPlan?.answersVersion != answersVersion else { return }
-        keptPlan = (answersVersion, spec.plan.build(for: answers))
+        keptPlan = (answersVersion, spec.plan(for: answers))
     }
 
     private mutating func finish(_ disposition: Disposition, text: String, node: String, _ events: inout [Event]) {
@@ -822,7 +830,7 @@ public struct DialogMachine: Sendable {
         for position in trail {
             let node = spec.nodes[position]
             guard let question = node.question, let flag = question.redFlag,
-                  let answer = answers[node.slot ?? node.id], question.isRedFlag(answer) else { continue }
+                  let slot = node.route.slot, let answer = answers[slot], question.isRedFlag(answer) else { continue }
             if worst == nil || flag.urgencyRank < worst!.1.urgencyRank { worst = (node.id, flag) }
         }
         return worst
@@ -842,7 +850,7 @@ public struct DialogMachine: Sendable {
             finish(flag.disposition, text: text, node: node.id, &events)
             return
         }
-        state = .awaitingBooking(node.id)
+        state = .awaitingBooking(node.route.position)
         keepPlan()
         events.append(.bookingReady(BookingDraft(request: bookingRequest(step))))
     }
@@ -852,7 +860,7 @@ public struct DialogMachine: Sendable {
         var fields: [String: String] = [:]
         var severity: Int?
         var consent = false
-        for (field, slot) in spec.bookingFields where answers.isSet(slot) {
+        for (field, slot) in spec.bookingFieldSlots where answers.isSet(slot) {
             switch (field, answers[slot]) {
             case ("severity", .number(let n)?): severity = n
             case ("consent", .yesNo(let yes)?): consent = yes
@@ -863,10 +871,10 @@ public struct DialogMachine: Sendable {
         var redFlags: [BookingRequest.RedFlagResult] = []
         for position in trail {
             let node = spec.nodes[position], id = node.id
-            guard let question = node.question, let slot = node.slot, let answer = answers[slot] else { continue }
+            guard let question = node.question, let number = node.route.slot, let answer = answers[number] else { continue }
             let asked = askText(question)
-            recorded.append(.init(question: id, slot: slot, text: asked, value: answer.raw,
-                                  label: display(slot), input: question.input))
+            recorded.append(.init(question: id, slot: spec.slots.names[number], text: asked, value: answer.raw,
+                                  label: display(number), input: question.input))
             if let flag = question.redFlag {
                 redFlags.append(.init(question: id, text: asked, disposition: flag, present: question.isRedFlag(answer)))
             }
@@ -878,7 +886,7 @@ public struct DialogMachine: Sendable {
         var quotedBeforeNo: [(position: Int, text: String)] = []
         for (position, typed) in unclearBeforeNo where trail.contains(position) {
             let node = spec.nodes[position]
-            guard let question = node.question, answers[node.slot ?? node.id] == .yesNo(false) else { continue }
+            guard let question = node.question, let slot = node.route.slot, answers[slot] == .yesNo(false) else { continue }
             needsClearance = true
             let note = spec.messages["red_flag_unclear_note"].replacing("{question}", with: askText(question))
                 .replacing("{answer}", with: typed)
@@ -908,8 +916,13 @@ public struct DialogMachine: Sendable {
 
     /// The human-readable value of a slot: choice labels, yes/no, digits or the text.
     public func display(_ slot: String) -> String {
+        spec.slots.number(of: slot).map(display) ?? ""
+    }
+
+    /// The same, for slot number `slot`.
+    func display(_ slot: Int) -> String {
         guard let answer = answers[slot] else { return "" }
-        let question = spec.question(forSlot: slot)?.question
+        let question = spec.nodes[spec.slotPositions[slot]].question
         func label(_ id: String) -> String { question?.choices.first { $0.id == id }?.label ?? id }
         switch answer {
         case .choice(let id): return label(id)

@@ -13,10 +13,15 @@ public struct PlanSpec: Sendable, Equatable {
     /// Builds the customised plan for these answers. Later rules override earlier ones;
     /// advice and therapist notes accumulate.
     public func build(for answers: Answers) -> TreatmentPlan {
+        build { rules[$0].condition?.holds(answers) ?? true }
+    }
+
+    /// The same, with `applies(i)` telling whether rule `i` applies (the machine tests its conditions by slot number).
+    func build(applying applies: (Int) -> Bool) -> TreatmentPlan {
         var values = defaults
         var advice: [String] = []
         var notes: [String] = []
-        for rule in rules where rule.condition?.holds(answers) ?? true {
+        for (i, rule) in rules.enumerated() where applies(i) {
             values.merge(rule.set) { _, new in new }
             for item in rule.advice where !advice.contains(item) { advice.append(item) }
             if let note = rule.note, !notes.contains(note) { notes.append(note) }

@@ -11,6 +11,19 @@ public indirect enum Condition: Sendable, Equatable {
         case contains(String)
         case range(min: Int?, max: Int?)
         case isSet(Bool)
+
+        /// Whether the answer to the tested slot (nil: not answered) passes.
+        func holds(_ answer: Answer?) -> Bool {
+            switch self {
+            case .isSet(let expected): return Answers.isSet(answer) == expected
+            case .equals(let value): return answer.map { Condition.includes($0, value) && Condition.isSingle($0) } ?? false
+            case .oneOf(let values): return answer.map { answer in values.contains { Condition.includes(answer, $0) } } ?? false
+            case .contains(let value): return answer.map { Condition.includes($0, value) } ?? false
+            case .range(let min, let max):
+                guard case .number(let n)? = answer else { return false }
+                return (min.map { n >= $0 } ?? true) && (max.map { n <= $0 } ?? true)
+            }
+        }
     }
 
     public func holds(_ answers: Answers) -> Bool {
@@ -18,17 +31,7 @@ public indirect enum Condition: Sendable, Equatable {
         case .all(let conditions): return conditions.allSatisfy { $0.holds(answers) }
         case .any(let conditions): return conditions.contains { $0.holds(answers) }
         case .not(let condition): return !condition.holds(answers)
-        case .test(let slot, let test):
-            let answer = answers[slot]
-            switch test {
-            case .isSet(let expected): return answers.isSet(slot) == expected
-            case .equals(let value): return answer.map { Self.includes($0, value) && Self.isSingle($0) } ?? false
-            case .oneOf(let values): return answer.map { answer in values.contains { Self.includes(answer, $0) } } ?? false
-            case .contains(let value): return answer.map { Self.includes($0, value) } ?? false
-            case .range(let min, let max):
-                guard case .number(let n)? = answer else { return false }
-                return (min.map { n >= $0 } ?? true) && (max.map { n <= $0 } ?? true)
-            }
+        case .test(let slot, let test): return test.holds(answers[slot])
         }
     }
 

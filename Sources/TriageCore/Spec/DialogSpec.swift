@@ -15,9 +15,10 @@ public struct DialogSpec: Sendable, Equatable {
     /// Nodes in file order (the order matters for graphs and lint output). Set once: indexes and prompts are
     /// derived from them.
     public private(set) var nodes: [Node]
-    public var plan: PlanSpec
-    /// Booking field name -> slot.
-    public var bookingFields: [(field: String, slot: String)]
+    /// Set once, like `nodes`: its conditions are resolved to slot numbers.
+    public private(set) var plan: PlanSpec
+    /// Booking field name -> slot. Set once: resolved to slot numbers.
+    public private(set) var bookingFields: [(field: String, slot: String)]
     /// Set once: the command index is built from them.
     public private(set) var commands: [GlobalCommand: [String]]
     public private(set) var words: Words
@@ -28,6 +29,14 @@ public struct DialogSpec: Sendable, Equatable {
     /// Node id -> position in `nodes`.
     private(set) var nodeIndex: [String: Int]
     private var slotIndex: [String: Int]
+    /// Every question's slot, numbered: conversations keep their answers by these numbers.
+    public private(set) var slots: SlotTable
+    /// Slot number -> position in `nodes` of the question that stores it.
+    private(set) var slotPositions: [Int]
+    /// The plan rules' conditions, by slot number.
+    private(set) var planConditions: [ResolvedCondition?]
+    /// `bookingFields` whose slot a question stores, by slot number.
+    private(set) var bookingFieldSlots: [(field: String, slot: Int)]
     /// Normalised command words, built once per spec.
     public private(set) var commandIndex: [String: GlobalCommand]
     /// The most words any command has, and the first words of all commands: a longer line, or one starting with
@@ -79,6 +88,18 @@ public struct DialogSpec: Sendable, Equatable {
         }
         self.nodeIndex = index
         self.slotIndex = slots
+        let table = SlotTable(names: nodes.compactMap(\.slot))
+        self.slots = table
+        self.slotPositions = table.names.map { slots[$0]! }
+        self.planConditions = plan.rules.map { $0.condition.map { ResolvedCondition($0, slots: table) } }
+        self.bookingFieldSlots = bookingFields.compactMap { field in table.number(of: field.slot).map { (field.field, $0) } }
+        for i in self.nodes.indices {
+            let node = self.nodes[i]
+            self.nodes[i].route = NodeRoute(
+                position: i, slot: node.slot.flatMap(table.number(of:)),
+                next: node.next.map { ResolvedTransition($0, slots: table, nodes: index) },
+                askIf: node.question?.askIf.map { ResolvedCondition($0, slots: table) })
+        }
         self.slotCorrectionChoices = slots.mapValues { i in
             let slot = nodes[i].slot ?? nodes[i].id
             let words = slot.replacingUnderscores.split(separator: " ").filter { $0 != "rf" }.joined(separator: " ")
@@ -157,7 +178,7 @@ public struct DialogSpec: Sendable, Equatable {
     }
 
     /// How many slots the questions store answers in.
-    public var slotCount: Int { slotIndex.count }
+    public var slotCount: Int { slots.names.count }
 
     /// `text` parsed as a template: from the spec's own texts when it is one of them.
     func template(_ text: String) -> [Template.Piece] {
@@ -178,6 +199,16 @@ public struct DialogSpec: Sendable, Equatable {
 
     /// The position in `nodes` of the question that stores its answer in `slot`.
     func position(forSlot slot: String) -> Int? { slotIndex[slot] }
+
+    /// The treatment plan for these answers (the rules' conditions tested by slot number).
+    func plan(for answers: Answers) -> TreatmentPlan {
+        plan.build { planConditions[$0]?.holds(answers) ?? true }
+    }
+
+    /// Where `id` is, for a transition the machine takes by name (the start, an interrupt's target, the hand-off).
+    func target(_ id: String) -> NodeTarget { NodeTarget(position: nodeIndex[id], id: id) }
+
+    func target(at position: Int) -> NodeTarget { NodeTarget(position: position, id: nodes[position].id) }
 
     public static func == (lhs: DialogSpec, rhs: DialogSpec) -> Bool {
         lhs.id == rhs.id && lhs.version == rhs.version && lhs.nodes == rhs.nodes

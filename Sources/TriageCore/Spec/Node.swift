@@ -18,6 +18,8 @@ public struct Node: Sendable, Equatable {
         /// A question's prompt as asked, built once by `DialogSpec` (its text is rendered per turn only when it
         /// has placeholders).
         var prompt: Prompt?
+        /// Its position, slot number and transitions as numbers, set by `DialogSpec` like `prompt`.
+        var route: NodeRoute?
     }
 
     public var id: String {
@@ -58,6 +60,12 @@ public struct Node: Sendable, Equatable {
     public internal(set) var prompt: Prompt? {
         get { fields.value.prompt }
         set { fields.value.prompt = newValue }
+    }
+
+    /// Where the node is and where it leads, by number; set once the node belongs to a `DialogSpec`.
+    var route: NodeRoute {
+        get { fields.value.route ?? NodeRoute(position: -1) }
+        set { fields.value.route = newValue }
     }
 
     public init(id: String, kind: Kind, question: Question? = nil, say: String? = nil, summary: Summary? = nil,
