@@ -708,8 +708,8 @@ public struct DialogMachine: Sendable {
             }
             if let heading = node.say { events.append(.say(interpolate(heading))) }
             var lines: [String] = []
-            for field in summaryFields(node) where answers.isSet(field.slot) {
-                lines.append("  \(field.label): \(display(field.slot))")
+            for field in summaryFields(node) {
+                lines.append("  \(field.label): \(display(field.number))")
             }
             if summary.showPlan {
                 let plan = currentPlan
@@ -736,19 +736,27 @@ public struct DialogMachine: Sendable {
     }
 
     /// The summary's fields that have an answer on the current path (only those can be shown or changed).
-    func summaryFields(_ node: Node) -> [(slot: String, label: String)] {
-        (node.summary?.entries ?? []).filter { answers.isSet($0.slot) && onTrail($0.slot) }
+    func summaryFields(_ node: Node) -> [(slot: String, number: Int, label: String)] {
+        guard let entries = node.summary?.entries else { return [] }
+        var fields: [(slot: String, number: Int, label: String)] = []
+        for (entry, number) in zip(entries, node.route.summarySlots) {
+            if let number, shown(number) { fields.append((entry.slot, number, entry.label)) }
+        }
+        return fields
     }
 
-    private func onTrail(_ slot: String) -> Bool {
-        guard let position = spec.position(forSlot: slot) else { return false }
-        return trail.contains(position)
+    /// Whether slot `number` is answered (not skipped) by a question on the current path.
+    private func shown(_ number: Int) -> Bool {
+        answers.isSet(number) && trail.contains(spec.slotPositions[number])
     }
 
     /// Answers that can be changed from the summary: its fields first, then any other question answered on
     /// this path (so a red-flag answer given by mistake can be corrected by naming it).
     func correctableFields(_ node: Node) -> [Choice] {
-        var choices = node.summary?.correctionChoices.filter { answers.isSet($0.id) && onTrail($0.id) } ?? []
+        var choices: [Choice] = []
+        for (choice, number) in zip(node.summary?.correctionChoices ?? [], node.route.summarySlots) {
+            if let number, shown(number) { choices.append(choice) }
+        }
         for position in trail {
             let node = spec.nodes[position]
             guard let number = node.route.slot, answers[number] != nil, let slot = node.slot, !choices.contains(where: { $0.id == slot }),
@@ -916,7 +924,9 @@ public struct DialogMachine: Sendable {
 
     /// The human-readable value of a slot: choice labels, yes/no, digits or the text.
     public func display(_ slot: String) -> String {
-        spec.slots.number(of: slot).map(display) ?? ""
+        // Not `.map(display)`: a method taken as a closure captures a copy of the whole machine.
+        guard let number = spec.slots.number(of: slot) else { return "" }
+        return display(number)
     }
 
     /// The same, for slot number `slot`.

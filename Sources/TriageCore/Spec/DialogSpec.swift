@@ -98,7 +98,8 @@ public struct DialogSpec: Sendable, Equatable {
             self.nodes[i].route = NodeRoute(
                 position: i, slot: node.slot.flatMap(table.number(of:)),
                 next: node.next.map { ResolvedTransition($0, slots: table, nodes: index) },
-                askIf: node.question?.askIf.map { ResolvedCondition($0, slots: table) })
+                askIf: node.question?.askIf.map { ResolvedCondition($0, slots: table) },
+                summarySlots: node.summary?.entries.map { table.number(of: $0.slot) } ?? [])
         }
         self.slotCorrectionChoices = slots.mapValues { i in
             let slot = nodes[i].slot ?? nodes[i].id

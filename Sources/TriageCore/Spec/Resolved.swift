@@ -72,4 +72,6 @@ struct NodeRoute: Sendable, Equatable {
     var slot: Int?
     var next: ResolvedTransition?
     var askIf: ResolvedCondition?
+    /// A summary's entries' slot numbers, in order (nil for a slot no question stores).
+    var summarySlots: [Int?] = []
 }
