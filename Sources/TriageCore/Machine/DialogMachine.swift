@@ -584,7 +584,7 @@ public struct DialogMachine: Sendable {
             return
         }
         // The range and validation messages already say what is expected.
-        let selfExplaining = ["out_of_range", "invalid_phone", "invalid_email", "invalid_name", "too_long"].contains(code)
+        let selfExplaining = Self.selfExplainingCodes.contains(code)
         if !selfExplaining, attempts >= 2 || (attempts == 1 && code == "not_understood" && node.question?.hint == nil),
            let options = optionsText(node) {
             text += " " + options
@@ -592,6 +592,9 @@ public struct DialogMachine: Sendable {
         events.append(.error(code: code, text: text))
         reask(&events)
     }
+
+    /// Error codes whose message already says what is expected (built once, not per unclear answer).
+    private static let selfExplainingCodes = ["out_of_range", "invalid_phone", "invalid_email", "invalid_name", "too_long"]
 
     // MARK: Walking the graph
 
