@@ -54,9 +54,10 @@ public struct Answers: Sendable, Equatable {
 
     public init(table: SlotTable) { self.table = table }
 
+    /// Answers by name only (the lint's walk search builds one per state it tests: no table to build).
     public init(_ values: [String: Answer] = [:]) {
-        table = values.isEmpty ? .empty : SlotTable(names: values.keys.sorted())
-        for (slot, answer) in values { self[slot] = answer }
+        table = .empty
+        unnumbered = values
     }
 
     /// Every answer, by slot name.
