@@ -28,7 +28,6 @@ public struct DialogSpec: Sendable, Equatable {
 
     /// Node id -> position in `nodes`.
     private(set) var nodeIndex: [String: Int]
-    private var slotIndex: [String: Int]
     /// Every question's slot, numbered: conversations keep their answers by these numbers.
     public private(set) var slots: SlotTable
     /// Slot number -> position in `nodes` of the question that stores it.
@@ -87,7 +86,6 @@ public struct DialogSpec: Sendable, Equatable {
             if node.question != nil, let slot = node.slot, slots[slot] == nil { slots[slot] = i }
         }
         self.nodeIndex = index
-        self.slotIndex = slots
         let table = SlotTable(names: nodes.compactMap(\.slot))
         self.slots = table
         self.slotPositions = table.names.map { slots[$0]! }
@@ -195,11 +193,11 @@ public struct DialogSpec: Sendable, Equatable {
 
     /// The question that stores its answer in `slot`, if any.
     public func question(forSlot slot: String) -> Node? {
-        slotIndex[slot].map { nodes[$0] }
+        position(forSlot: slot).map { nodes[$0] }
     }
 
     /// The position in `nodes` of the question that stores its answer in `slot`.
-    func position(forSlot slot: String) -> Int? { slotIndex[slot] }
+    func position(forSlot slot: String) -> Int? { slots.number(of: slot).map { slotPositions[$0] } }
 
     /// The treatment plan for these answers (the rules' conditions tested by slot number).
     func plan(for answers: Answers) -> TreatmentPlan {

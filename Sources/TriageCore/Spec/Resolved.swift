@@ -18,6 +18,7 @@ indirect enum ResolvedCondition: Sendable, Equatable {
         }
     }
 
+    /// `answers` must be kept by the same spec's `slots` (as a conversation's are): numbers mean nothing in another table.
     func holds(_ answers: Answers) -> Bool {
         switch self {
         case .all(let conditions): return conditions.allSatisfy { $0.holds(answers) }
