@@ -253,7 +253,6 @@ extension Character {
 }
 
 extension String {
-    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
     /// "7/10" -> "7 slash 10" so the denominator stays recognisable after normalising.
     var replacingSlashes: String {
         var out = ""

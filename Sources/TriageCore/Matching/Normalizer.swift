@@ -22,7 +22,7 @@ public enum Normalizer {
         return clauses
     }
 
-    public static func normalize(_ text: String) -> String { words(text).joined(separator: " ") }
+    public static func normalize(_ text: String) -> String { String.spaced(words(text)) }
 
     /// One pass over `text` reporting each normalised word and, if asked, each clause separator.
     /// Plain ASCII (nearly every line typed) is scanned as bytes; anything else goes through Unicode properties.

@@ -101,10 +101,10 @@ public struct DialogSpec: Sendable, Equatable {
         }
         self.slotCorrectionChoices = slots.mapValues { i in
             let slot = nodes[i].slot ?? nodes[i].id
-            let words = slot.replacingUnderscores.split(separator: " ").filter { $0 != "rf" }.joined(separator: " ")
+            let words = String.spaced(slot.replacingUnderscores.split(separator: " ").filter { $0 != "rf" }.map(String.init))
             // A warning-sign question is also named by its own words for the sign: "change my answer about the
             // numbness" goes back to it (a twelfth review found such corrections not understood, then booked).
-            return Choice(id: slot, label: words.prefix(1).uppercased() + words.dropFirst(),
+            return Choice(id: slot, label: words.capitalizingFirstLetter,
                           synonyms: [slot.replacingUnderscores] + (nodes[i].question?.yesPhrases ?? []))
         }
         var commandIndex: [String: GlobalCommand] = [:]
@@ -116,7 +116,7 @@ public struct DialogSpec: Sendable, Equatable {
                 let words = Normalizer.words(word)
                 commandMaxWords = max(commandMaxWords, words.count)
                 if let first = words.first { commandFirstWords.insert(first) }
-                let normalized = words.joined(separator: " ")
+                let normalized = String.spaced(words)
                 if !normalized.isEmpty { commandIndex[normalized] = commandIndex[normalized] ?? command }
             }
         }
@@ -126,7 +126,7 @@ public struct DialogSpec: Sendable, Equatable {
         let skipWord = Normalizer.normalize(words.skip.first ?? "skip")
         self.needsSkipNote = Set(nodes.compactMap { node in
             guard let question = node.question, question.input == .text, question.optional,
-                  !Normalizer.normalize(question.ask).contains(skipWord) else { return nil }
+                  !Normalizer.normalize(question.ask).containsBytes(of: skipWord) else { return nil }
             return node.id
         })
         let skipNotes = self.needsSkipNote

@@ -102,7 +102,7 @@ public struct Choice: Sendable, Equatable {
         self.synonyms = synonyms
         self.exclusive = exclusive
         self.phrases = ([id.replacingUnderscores, label] + synonyms).map(Normalizer.words).filter { !$0.isEmpty }
-        self.joinedPhrases = phrases.map { $0.joined(separator: " ") }
+        self.joinedPhrases = phrases.map(String.spaced)
     }
 }
 
@@ -268,7 +268,7 @@ public struct Summary: Sendable, Equatable {
             let parts = entry.split(separator: "=", maxSplits: 1).map { String($0).trimmed }
             if parts.count == 2 { return (parts[0], parts[1]) }
             let words = entry.replacingUnderscores
-            return (entry, words.prefix(1).uppercased() + words.dropFirst())
+            return (entry, words.capitalizingFirstLetter)
         }
         return (entries, entries.map { Choice(id: $0.slot, label: $0.label, synonyms: [$0.slot.replacingUnderscores]) })
     }

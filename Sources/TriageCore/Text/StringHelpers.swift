@@ -1,0 +1,37 @@
+// Small text operations used while a dialog loads and on every turn. Each is written out over bytes or concrete
+// types on purpose: their standard-library forms are generic code that this module does not specialise, and the
+// first call of each resolved types at run time (a search of the binary's conformance tables, ≈ 0.1–0.2 ms apiece),
+// which every `triage lint` paid (docs/performance.md, fourteenth pass).
+extension String {
+    /// "lower_back" -> "lower back"; byte-wise, since "_" is ASCII and no character is split.
+    var replacingUnderscores: String {
+        guard utf8.contains(UInt8(ascii: "_")) else { return self }
+        return String(decoding: utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+    }
+    /// Whether `other`'s UTF-8 bytes occur in this text's. `String.contains(String)` compares characters instead; the
+    /// two agree on the normalised words this is used for. Like it, an empty text is contained in nothing.
+    func containsBytes(of other: String) -> Bool {
+        let text = Array(utf8), pattern = Array(other.utf8)
+        guard !pattern.isEmpty else { return false }
+        guard pattern.count <= text.count else { return false }
+        for start in 0...(text.count - pattern.count) where text[start] == pattern[0] {
+            if text[start..<start + pattern.count].elementsEqual(pattern) { return true }
+        }
+        return false
+    }
+    /// "lower back" -> "Lower back": a label made from a slot's words.
+    var capitalizingFirstLetter: String {
+        guard let first = first else { return self }
+        return String(first).uppercased() + String(dropFirst())
+    }
+    /// The words joined by single spaces: `joined(separator: " ")`.
+    static func spaced(_ words: [String]) -> String {
+        var result = ""
+        result.reserveCapacity(words.reduce(words.count) { $0 + $1.utf8.count })
+        for (position, word) in words.enumerated() {
+            if position > 0 { result += " " }
+            result += word
+        }
+        return result
+    }
+}

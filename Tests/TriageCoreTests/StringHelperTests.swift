@@ -1,0 +1,33 @@
+import Testing
+@testable import TriageCore
+
+/// The hand-written text helpers (Text/StringHelpers.swift) stand in for standard-library calls; each must give what
+/// the call it replaces gives.
+@Suite("String helpers")
+struct StringHelperTests {
+    static let texts = ["", "a", "lower_back", "_rf_numbness_", "no underscores", "é_ü", "🙂_x", "a__b", "skip it",
+                        "type skip to skip", "skipping", "ski", "k", "lower back pain", "Lower", "éclair", "ßtraße"]
+
+    @Test(arguments: texts)
+    func replacingUnderscoresReplacesEveryUnderscoreWithASpace(_ text: String) {
+        #expect(text.replacingUnderscores == String(text.map { $0 == "_" ? " " : $0 }))
+    }
+
+    @Test(arguments: texts)
+    func capitalizingFirstLetterUppercasesOnlyTheFirstCharacter(_ text: String) {
+        #expect(text.capitalizingFirstLetter == text.prefix(1).uppercased() + text.dropFirst())
+    }
+
+    @Test(arguments: [[], [""], ["one"], ["lower", "back"], ["a", "", "b"], ["é", "🙂", "x y"]])
+    func spacedJoinsWithSingleSpaces(_ words: [String]) {
+        #expect(String.spaced(words) == words.joined(separator: " "))
+    }
+
+    @Test func containsBytesAgreesWithContainsOnNormalisedWords() {
+        for text in Self.texts {
+            for other in Self.texts + ["skip", "p it", "back pain", "x"] {
+                #expect(text.containsBytes(of: other) == text.contains(other), "\(text) / \(other)")
+            }
+        }
+    }
+}
