@@ -131,7 +131,7 @@ struct LintRun {
             guard let question = node.question, !question.choices.isEmpty else { continue }
             var owner: [String: String] = [:]
             for choice in question.choices {
-                for phrase in Set(AnswerMatcher.phrases(of: choice).map { $0.joined(separator: " ") }) {
+                for phrase in Set(AnswerMatcher.phrases(of: choice).map(String.spaced)) {
                     if let other = owner[phrase], other != choice.id {
                         report("/nodes/\(node.id)/choices/\(choice.id)", .error, LintCode.synonymCollision,
                                "'\(phrase)' answers both '\(other)' and '\(choice.id)' in question '\(node.id)'")

@@ -4,7 +4,9 @@
 struct PathSearch {
     let spec: DialogSpec
     let graph: DialogGraph
-    let tracked: Set<String>
+    /// A list rather than a set: a search tracks a few slots (those of one `ask_if`), and comparing that many names
+    /// is cheaper than hashing one at every condition tested.
+    let tracked: [String]
     /// Every number any condition compares with: computed on first use, since only number questions need it
     /// and scanning every condition per search would make the linter quadratic (one search per red-flag question).
     private let cache = Cache()
@@ -25,7 +27,7 @@ struct PathSearch {
     init(spec: DialogSpec, graph: DialogGraph, tracked: Set<String>) {
         self.spec = spec
         self.graph = graph
-        self.tracked = tracked
+        self.tracked = Array(tracked)
         self.jumpTargets = graph.jumpTargets
     }
 
@@ -63,9 +65,9 @@ struct PathSearch {
             case .no: return .yes
             case .unknown: return .unknown
             }
-        case .test(let slot, _):
+        case .test(let slot, let test):
             guard tracked.contains(slot) else { return .unknown }
-            return condition.holds(Answers(answers)) ? .yes : .no
+            return test.holds(answers[slot]) ? .yes : .no
         }
     }
 
@@ -225,10 +227,19 @@ struct PathSearch {
             }
         }
         let start = State(node: startIndex, answers: 0)
-        var seen: Set<State> = [start]
+        // States seen, by answer set then node: flags rather than a hashed set, since the search is mostly this
+        // bookkeeping (answer sets are numbered densely, so a new one adds a row).
+        var seen = [[Bool]](repeating: [Bool](repeating: false, count: spec.nodes.count), count: 1)
+        func insert(_ state: State) -> Bool {
+            while seen.count <= state.answers { seen.append([Bool](repeating: false, count: spec.nodes.count)) }
+            if seen[state.answers][state.node] { return false }
+            seen[state.answers][state.node] = true
+            return true
+        }
+        _ = insert(start)
         // The queue holds every state reached, with the position of the state it was reached from.
         var queue: [(state: State, parent: Int)] = [(start, -1)]
-        var jumpedWith: Set<Int> = []
+        var jumpedWith: [Bool] = []
         var head = 0
         while head < queue.count {
             let state = queue[head].state
@@ -245,10 +256,14 @@ struct PathSearch {
             var (moves, canJump) = successors(of: state, blocked: blocked, in: sets, next: next)
             // Jumps lead to the same states from every question with the same answers: the first such question
             // reached (breadth-first) adds them, later ones would only find them seen.
-            if canJump, jumpedWith.insert(state.answers).inserted {
-                moves += jumps.map { State(node: $0, answers: state.answers) }
+            if canJump {
+                while jumpedWith.count <= state.answers { jumpedWith.append(false) }
+                if !jumpedWith[state.answers] {
+                    jumpedWith[state.answers] = true
+                    moves += jumps.map { State(node: $0, answers: state.answers) }
+                }
             }
-            for next in moves where seen.insert(next).inserted {
+            for next in moves where insert(next) {
                 queue.append((next, head))
             }
             head += 1
