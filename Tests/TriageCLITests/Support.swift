@@ -61,8 +61,9 @@ enum CLI {
     struct TimeoutError: Error { var arguments: [String] }
     final class DataBox: @unchecked Sendable { var data = Data() }
 
+    /// A fresh directory for one test's files, inside this run's folder (see `TestRun`).
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("triage-tests-\(UUID().uuidString)")
+        let url = TestRun.directory.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

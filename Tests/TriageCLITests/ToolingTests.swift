@@ -82,6 +82,29 @@ struct ToolingTests {
         #expect(result.stdout.contains("/no/such.yaml:1:1: error: cannot read the file"))
     }
 
+    @Test func lintOfADirectoryCannotReadIt() throws {
+        let result = try CLI.run(["lint", "Dialogs"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("Dialogs:1:1: error: cannot read the file [E000]"))
+    }
+
+    @Test func lintOfBytesThatAreNotUTF8SaysSo() throws {
+        let file = try CLI.temporaryDirectory().appendingPathComponent("latin1.yaml")
+        try Data(Array("id: caf".utf8) + [0xE9, 0x0A]).write(to: file)  // "café" in Latin-1
+        let result = try CLI.run(["lint", file.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("error: the file is not UTF-8 text"))
+    }
+
+    /// A dialog read from a pipe has no size to read up front: it is read to its end, whole.
+    @Test func lintReadsADialogFromAPipe() throws {
+        let text = try String(contentsOf: CLI.root.appendingPathComponent("Dialogs/back-strain.yaml"), encoding: .utf8)
+        let piped = try CLI.run(["lint", "/dev/stdin"], input: text)
+        let fromFile = try CLI.run(["lint", "Dialogs/back-strain.yaml"])
+        #expect(piped.status == 0, "\(piped.stdout)")
+        #expect(piped.stdout.replacingOccurrences(of: "/dev/stdin", with: "F") == fromFile.stdout.replacingOccurrences(of: "Dialogs/back-strain.yaml", with: "F"))
+    }
+
     @Test func graphDotRendersWithGraphviz() throws {
         let dotSource = try CLI.run(["graph", "Dialogs/back-strain.yaml"])
         #expect(dotSource.status == 0)

@@ -8,14 +8,22 @@ import TriageCore
 /// Certificates made at test time with openssl: a CA, a server certificate for 127.0.0.1 and a kiosk certificate.
 struct TestPKI {
     let dir: URL
+    nonisolated(unsafe) private static var directory: URL?
     var ca: String { dir.appendingPathComponent("ca.pem").path }
     var serverCert: String { dir.appendingPathComponent("server.pem").path }
     var serverKey: String { dir.appendingPathComponent("server.key").path }
     var clientCert: String { dir.appendingPathComponent("client.pem").path }
     var clientKey: String { dir.appendingPathComponent("client.key").path }
 
-    static func make() throws -> TestPKI {
+    /// The certificates of this test run: made once (three RSA keys take a while), removed when the process exits.
+    static func make() throws -> TestPKI { try shared.get() }
+
+    private static let shared = Result { try generate() }
+
+    private static func generate() throws -> TestPKI {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("triage-pki-\(UUID().uuidString)")
+        directory = dir
+        atexit { if let dir = TestPKI.directory { try? FileManager.default.removeItem(at: dir) } }
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let script = """
         set -e
