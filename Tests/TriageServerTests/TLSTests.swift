@@ -23,7 +23,9 @@ struct TestPKI {
     private static func generate() throws -> TestPKI {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("triage-pki-\(UUID().uuidString)")
         directory = dir
-        atexit { if let dir = TestPKI.directory { try? FileManager.default.removeItem(at: dir) } }
+        if ProcessInfo.processInfo.environment["TRIAGE_KEEP_TEST_FILES"] != "1" {
+            atexit { if let dir = TestPKI.directory { try? FileManager.default.removeItem(at: dir) } }
+        }
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let script = """
         set -e
