@@ -16,6 +16,13 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Times to load and lint the shipped dialog (the median is reported).") var lintRuns = 15
     @Flag(name: .long, help: "Print the results as JSON.") var json = false
 
+    func validate() throws {
+        guard seconds > 0, seconds.isFinite else { throw ValidationError("--seconds must be more than 0") }
+        if let sessions, sessions < 1 { throw ValidationError("--sessions must be at least 1") }
+        if let size = sizes.first(where: { $0 < 1 }) { throw ValidationError("--sizes must be at least 1, not \(size)") }
+        if lintRuns < 1 { throw ValidationError("--lint-runs must be at least 1") }
+    }
+
     func run() throws {
         let path = try DialogLocator.resolve("back-strain")
         let text = try String(contentsOfFile: path, encoding: .utf8)

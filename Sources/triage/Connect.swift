@@ -18,20 +18,14 @@ struct Connect: AsyncParsableCommand {
     @Option(name: .long, help: "Client key (PEM).") var tlsKey: String?
     @Option(name: .long, help: "Keep line history in this file (created 0600).") var history: String?
 
-    func parsedAddress() throws -> (String, Int) {
-        guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]), (1...65535).contains(port) else {
-            throw ValidationError("give the server as HOST:PORT, for example 127.0.0.1:4848")
-        }
-        return (String(address[..<colon]), port)
-    }
-
     func validate() throws {
-        _ = try parsedAddress()
+        _ = try ServerAddress(parsing: address)
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
     }
 
     func run() async throws {
-        let (host, port) = try parsedAddress()
+        let server = try ServerAddress(parsing: address)
+        let (host, port) = (server.host, server.port)
         var tls: TLSConfiguration?
         if let tlsCa {
             var configuration = TLSConfiguration.makeClientConfiguration()

@@ -26,8 +26,12 @@ struct Load: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the results as JSON.") var json = false
 
     func validate() throws {
-        guard address.split(separator: ":").count == 2, let port = Int(address.split(separator: ":")[1]), port > 0 else {
-            throw ValidationError("give the server as HOST:PORT, for example 127.0.0.1:4848")
+        _ = try ServerAddress(parsing: address)
+        if let raw {
+            // A line server answers lines: an empty one gets no reply (redis-server ignores it), so every turn would
+            // wait and count as an error.
+            if raw.allSatisfy(\.isWhitespace) { throw ValidationError("--raw needs a line to send, for example PING") }
+            if raw.contains(where: \.isNewline) { throw ValidationError("--raw sends one line: it cannot contain a line break") }
         }
         if sessions < 1 { throw ValidationError("--sessions must be at least 1") }
         if let duration, duration <= 0 { throw ValidationError("--duration must be positive") }
@@ -42,6 +46,26 @@ struct Load: AsyncParsableCommand {
         let errors = Atomic<Int>(0)
         let connected = Atomic<Int>(0)
         let stop = Atomic<Bool>(false)
+        /// Why connections or turns failed, with how often: "500 errors" alone says nothing about what to fix.
+        let reasons = Mutex<[String: Int]>([:])
+
+        /// `connected`: whether the connection was open when it failed (else connecting failed).
+        func failed(_ error: any Error, connected: Bool) {
+            errors.add(1, ordering: .relaxed)
+            let reason = (connected ? "during a turn: " : "connecting: ") + Load.reason(for: error)
+            reasons.withLock { $0[reason, default: 0] += 1 }
+        }
+    }
+
+    /// A failure in words a person can act on ("connect: Connection refused"), the same for every connection it
+    /// happens to, so that they add up.
+    static func reason(for error: any Error) -> String {
+        switch error {
+        case LoadError.closed: return "the server closed the connection before replying"
+        case let error as IOError: return String(cString: strerror(error.errnoCode))
+        case ChannelError.connectTimeout: return "timed out"
+        default: return String(String(describing: error).prefix(160))
+        }
     }
 
     struct Results: Sendable {
@@ -50,8 +74,8 @@ struct Load: AsyncParsableCommand {
 
     func run() async throws {
         FileLimits.raise()
-        let parts = address.split(separator: ":")
-        let host = String(parts[0]), port = Int(parts[1])!
+        let server = try ServerAddress(parsing: address)
+        let host = server.host, port = server.port
         // Resolved once: every dialog opens a new connection, and resolving the name each time costs the client
         // more than a turn does.
         let target: LineClient.Target
@@ -93,8 +117,10 @@ struct Load: AsyncParsableCommand {
                     var results = Results()
                     var scriptIndex = index
                     while !counters.stop.load(ordering: .relaxed) {
+                        var connected = false
                         do {
                             try await LineClient.withConnection(to: target) { client in
+                                connected = true
                                 counters.connected.add(1, ordering: .relaxed)
                                 defer { counters.connected.subtract(1, ordering: .relaxed) }
                                 if idle {
@@ -127,7 +153,7 @@ struct Load: AsyncParsableCommand {
                                 counters.sessions.add(1, ordering: .relaxed)
                             }
                         } catch {
-                            counters.errors.add(1, ordering: .relaxed)
+                            counters.failed(error, connected: connected)
                             try? await Task.sleep(for: .milliseconds(100))
                         }
                     }
@@ -185,6 +211,8 @@ struct Load: AsyncParsableCommand {
         let clientMicrosPerTurn = turns > 0 ? clientCPU * 1e6 / Double(turns) : 0
         let sessionsDone = counters.sessions.load(ordering: .relaxed)
         let errors = counters.errors.load(ordering: .relaxed)
+        // Most frequent first.
+        let reasons = counters.reasons.withLock { $0 }.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (reason: $0.key, count: $0.value) }
         let p = { (q: Double) in latency.totalCount == 0 ? 0 : latency.valueAtPercentile(q) }
         if json {
             let fields: [(String, JSONValue)] = [
@@ -194,6 +222,7 @@ struct Load: AsyncParsableCommand {
                 ("errors", .number(errors)), ("client_cpu_us_per_turn", .double((clientMicrosPerTurn * 10).rounded() / 10)),
                 ("latency_us", .object([("p50", .number(Int(p(50)))), ("p90", .number(Int(p(90)))), ("p99", .number(Int(p(99)))),
                                         ("p99.9", .number(Int(p(99.9)))), ("max", .number(Int(latency.max)))])),
+                ("error_reasons", .object(reasons.map { ($0.reason, .number($0.count)) })),
             ]
             Console.out(JSONValue.object(fields).serialized)
         } else {
@@ -202,6 +231,7 @@ struct Load: AsyncParsableCommand {
             Console.out(String(format: "latency µs: p50 %d  p90 %d  p99 %d  p99.9 %d  max %d",
                                p(50), p(90), p(99), p(99.9), latency.max))
             Console.out(String(format: "client CPU: %.1f µs per turn", clientMicrosPerTurn))
+            for (reason, count) in reasons { Console.out("errors: \(count) × \(reason)") }
         }
     }
 }
