@@ -17,7 +17,8 @@ struct Bench: ParsableCommand {
     @Flag(name: .long, help: "Print the results as JSON.") var json = false
 
     func validate() throws {
-        guard seconds > 0, seconds.isFinite else { throw ValidationError("--seconds must be more than 0") }
+        // 0 skips the engine run, to time only load+lint.
+        guard seconds >= 0, seconds.isFinite else { throw ValidationError("--seconds must be 0 or more (0 times only load+lint)") }
         if let sessions, sessions < 1 { throw ValidationError("--sessions must be at least 1") }
         if let size = sizes.first(where: { $0 < 1 }) { throw ValidationError("--sizes must be at least 1, not \(size)") }
         if lintRuns < 1 { throw ValidationError("--lint-runs must be at least 1") }
@@ -79,8 +80,12 @@ struct Bench: ParsableCommand {
                 ("checksum", .number(checksum)),
             ]).serialized)
         } else {
-            Console.out(String(format: "engine: %d turns in %.2f s = %.0f turns/s, %.0f sessions/s (one core)",
-                               turns, elapsed, Double(turns) / elapsed, Double(done) / elapsed))
+            if turns == 0 {
+                Console.out("engine: not run (--seconds 0)")
+            } else {
+                Console.out(String(format: "engine: %d turns in %.2f s = %.0f turns/s, %.0f sessions/s (one core)",
+                                   turns, elapsed, Double(turns) / elapsed, Double(done) / elapsed))
+            }
             Console.out(allocationsPerTurn.map { String(format: "allocations: %.1f per turn", $0) }
                 ?? "allocations: not counted (run with LD_PRELOAD of scripts/malloc-counter.c, see scripts/bench.sh)")
             Console.out(String(format: "load back-strain (median of %d): %.2f ms", lintRuns, loadOnly))

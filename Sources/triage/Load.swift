@@ -34,7 +34,7 @@ struct Load: AsyncParsableCommand {
             if raw.contains(where: \.isNewline) { throw ValidationError("--raw sends one line: it cannot contain a line break") }
         }
         if sessions < 1 { throw ValidationError("--sessions must be at least 1") }
-        if let duration, duration <= 0 { throw ValidationError("--duration must be positive") }
+        if let duration, !(duration > 0 && duration.isFinite) { throw ValidationError("--duration must be a number of seconds above 0") }
         if let turns, turns < 1 { throw ValidationError("--turns must be at least 1") }
         if let randomWalks, randomWalks < 1 { throw ValidationError("--random-walks must be at least 1") }
         if randomWalks != nil, raw != nil || idle { throw ValidationError("--random-walks drives dialogs; it cannot be combined with --raw or --idle") }
@@ -57,8 +57,8 @@ struct Load: AsyncParsableCommand {
         }
     }
 
-    /// A failure in words a person can act on ("connect: Connection refused"), the same for every connection it
-    /// happens to, so that they add up.
+    /// A failure in words a person can act on ("Connection refused"), the same for every connection it happens to,
+    /// so that they add up (`Counters.failed` says whether it was connecting or during a turn).
     static func reason(for error: any Error) -> String {
         switch error {
         case LoadError.closed: return "the server closed the connection before replying"

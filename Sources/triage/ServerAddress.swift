@@ -16,7 +16,12 @@ struct ServerAddress: Equatable {
             throw ValidationError("give the server as HOST:PORT, for example 127.0.0.1:4848")
         }
         var host = Substring(text[..<colon])
-        if host.hasPrefix("["), host.hasSuffix("]") { host = host.dropFirst().dropLast() }
+        if host.hasPrefix("["), host.hasSuffix("]") {
+            host = host.dropFirst().dropLast()
+        } else if host.contains(":") || host.contains("[") || host.contains("]") {
+            // "::1:4848" could be ::1 port 4848 or ::1:4848 with no port: the brackets say which.
+            throw ValidationError("put an IPv6 address in brackets, for example [::1]:4848")
+        }
         guard !host.isEmpty else { throw ValidationError("give the server as HOST:PORT, for example 127.0.0.1:4848 (the host is missing)") }
         guard (1...65535).contains(port) else { throw ValidationError("the port must be between 1 and 65535, not \(port)") }
         self.init(host: String(host), port: port)

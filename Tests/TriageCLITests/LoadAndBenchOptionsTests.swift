@@ -10,13 +10,14 @@ struct LoadAndBenchOptionsTests {
         ("127.0.0.1:4848", "127.0.0.1", 4848),
         ("localhost:1", "localhost", 1),
         ("[::1]:65535", "::1", 65535),
-        ("::1:4848", "::1", 4848),
+        ("[2001:db8::1]:4848", "2001:db8::1", 4848),
     ])
     func serverAddressesParse(text: String, host: String, port: Int) throws {
         #expect(try ServerAddress(parsing: text) == ServerAddress(host: host, port: port))
     }
 
-    @Test(arguments: ["127.0.0.1", "127.0.0.1:", ":4848", "[]:4848", "127.0.0.1:0", "127.0.0.1:65536", "127.0.0.1:http"])
+    @Test(arguments: ["127.0.0.1", "127.0.0.1:", ":4848", "[]:4848", "127.0.0.1:0", "127.0.0.1:65536", "127.0.0.1:http",
+                      "::1", "::1:4848", "2001:db8::1", "[::1:4848", "::1]:4848"])
     func badServerAddressesAreRefused(text: String) {
         #expect(throws: (any Error).self) { try ServerAddress(parsing: text) }
     }
@@ -27,7 +28,11 @@ struct LoadAndBenchOptionsTests {
         (["load", "127.0.0.1:4848", "--raw", " "], "--raw needs a line to send"),
         (["load", "127.0.0.1:4848", "--raw", "PING\nPING"], "--raw sends one line"),
         (["connect", "127.0.0.1:0"], "the port must be between 1 and 65535, not 0"),
-        (["bench", "--seconds", "0"], "--seconds must be more than 0"),
+        (["load", "::1:4848"], "put an IPv6 address in brackets"),
+        (["load", "127.0.0.1:4848", "--duration", "inf"], "--duration must be a number of seconds above 0"),
+        (["load", "127.0.0.1:4848", "--duration", "nan"], "--duration must be a number of seconds above 0"),
+        (["bench", "--seconds=-1"], "--seconds must be 0 or more"),
+        (["bench", "--seconds", "nan"], "--seconds must be 0 or more"),
         (["bench", "--lint-runs", "0"], "--lint-runs must be at least 1"),
         (["bench", "--sizes", "0"], "--sizes must be at least 1, not 0"),
         (["bench", "--sessions", "0"], "--sessions must be at least 1"),
@@ -36,6 +41,14 @@ struct LoadAndBenchOptionsTests {
         let result = try CLI.run(arguments)
         #expect(result.status != 0)
         #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    /// `--seconds 0` times only load+lint (docs/performance.md uses it to profile the loader).
+    @Test func benchWithZeroSecondsOnlyTimesLoading() throws {
+        let result = try CLI.run(["bench", "--seconds", "0", "--sizes", "10", "--lint-runs", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("engine: not run (--seconds 0)"))
+        #expect(result.stdout.contains("load+lint back-strain"))
     }
 
     /// Nothing listens on port 1: every attempt is refused, and the results say so instead of only counting errors.

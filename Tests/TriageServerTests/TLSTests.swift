@@ -8,7 +8,7 @@ import TriageCore
 /// Certificates made at test time with openssl: a CA, a server certificate for 127.0.0.1 and a kiosk certificate.
 struct TestPKI {
     let dir: URL
-    nonisolated(unsafe) private static var directory: URL?
+    private static let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triage-pki-\(UUID().uuidString)")
     var ca: String { dir.appendingPathComponent("ca.pem").path }
     var serverCert: String { dir.appendingPathComponent("server.pem").path }
     var serverKey: String { dir.appendingPathComponent("server.key").path }
@@ -21,10 +21,9 @@ struct TestPKI {
     private static let shared = Result { try generate() }
 
     private static func generate() throws -> TestPKI {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("triage-pki-\(UUID().uuidString)")
-        directory = dir
+        let dir = directory
         if ProcessInfo.processInfo.environment["TRIAGE_KEEP_TEST_FILES"] != "1" {
-            atexit { if let dir = TestPKI.directory { try? FileManager.default.removeItem(at: dir) } }
+            atexit { try? FileManager.default.removeItem(at: TestPKI.directory) }
         }
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let script = """

@@ -91,8 +91,9 @@ child.sendcontrol("d")
 child.expect(pexpect.EOF)
 
 # 3. Colour on a terminal: bold question, red emergency. A fresh HOME shows nothing is written there.
-import tempfile
-home = tempfile.mkdtemp()
+import atexit, shutil, tempfile
+home = tempfile.mkdtemp(prefix="triage-repl-home-")
+atexit.register(shutil.rmtree, home, ignore_errors=True)
 child = spawn({"HOME": home, "XDG_DATA_HOME": home + "/data"})
 child.expect("> ")
 check("the question is bold on a terminal", "\x1b[1mWhere is your pain worst?" in child.before)
