@@ -306,8 +306,7 @@ struct LintRun {
             // chooses between outcomes: no walk to a booking needs it.
             if spec.guaranteedDisposition(from: node.id) != nil { continue }
             if question.askIf == nil, reachableBookings.allSatisfy({ dominators.dominates(node.id, $0) }) { continue }
-            let tracked = Set(question.askIf?.slots ?? [])
-            let search = PathSearch(spec: spec, graph: graph, tracked: tracked)
+            let search = PathSearch(spec: spec, graph: graph, tracked: question.askIf?.slots ?? [])
             let walk = search.findWalk(avoiding: node.id, to: bookings, where: question.askIf)
             if let walk {
                 report("/nodes/\(node.id)", .error, LintCode.skippedRedFlag,

@@ -24,10 +24,10 @@ struct PathSearch {
         var representatives: [String: [Answer]] = [:]
     }
 
-    init(spec: DialogSpec, graph: DialogGraph, tracked: Set<String>) {
+    init(spec: DialogSpec, graph: DialogGraph, tracked: [String]) {
         self.spec = spec
         self.graph = graph
-        self.tracked = Array(tracked)
+        self.tracked = tracked
         self.jumpTargets = graph.jumpTargets
     }
 
