@@ -11,9 +11,11 @@ final class CompiledPatterns: Sendable {
     private let program: [Int32]
     /// For word id `w`, the patterns that may start with it are `starts[firstStart[w]..<firstStart[w + 1]]`: each
     /// the interrupt's position, where its pattern starts in `program`, and the id its second word must have (-1 when
-    /// that is not one word: a gap, or alternatives after the first). Common first words ("my", "cant", "i") start
-    /// dozens of patterns: the second word rules most of them out without walking the program.
-    private let starts: [(entry: Int32, pc: Int32, second: Int32)]
+    /// that is not one word: a gap, or alternatives after the first) and the fewest words the pattern can match,
+    /// shortest first. Common first words ("my", "cant", "i") start dozens of patterns: without walking the program,
+    /// their length rules out most of them (most lines typed are one or two words: "yes", "3") and the second word
+    /// most of the rest.
+    private let starts: [(entry: Int32, pc: Int32, second: Int32, length: Int32)]
     private let firstStart: [Int32]
     let misspellings: Misspellings
 
@@ -32,7 +34,7 @@ final class CompiledPatterns: Sendable {
         }
         for word in WordClass.table.keys.sorted() { _ = id(word) }
         var program: [Int32] = []
-        var starts: [(first: Int32, entry: Int32, pc: Int32, second: Int32)] = []
+        var starts: [(first: Int32, entry: Int32, pc: Int32, second: Int32, length: Int32)] = []
         var patternWords: Set<String> = []
         func append(_ words: [String]) {
             program.append(Int32(words.count))
@@ -61,16 +63,24 @@ final class CompiledPatterns: Sendable {
             }
             // (`PatternSyntax.compile` merges neighbouring words, so a second word is always in the first element.)
             let second: Int32 = if case .words(let words)? = elements.first, words.count > 1 { id(words[1]) } else { -1 }
-            for word in firstWords { starts.append((id(word), Int32(entry), pc, second)) }
+            let length = Int32(elements.reduce(0) { fewest, element in
+                switch element {
+                case .words(let words): fewest + words.count
+                case .oneOf(let alternatives): fewest + (alternatives.map(\.count).min() ?? 0)
+                case .gap: fewest
+                }
+            })
+            for word in firstWords { starts.append((id(word), Int32(entry), pc, second, length)) }
         }
-        starts.sort { $0.first < $1.first }
+        // Shortest first for each first word: a line's scan stops at the first pattern longer than what is left.
+        starts.sort { ($0.first, $0.length) < ($1.first, $1.length) }
         var firstStart = [Int32](repeating: 0, count: vocabulary.count + 1)
         for start in starts { firstStart[Int(start.first) + 1] += 1 }
         for index in firstStart.indices.dropFirst() { firstStart[index] += firstStart[index - 1] }
         self.vocabulary = vocabulary
         self.isToken = vocabulary["is"]!
         self.program = program
-        self.starts = starts.map { ($0.entry, $0.pc, $0.second) }
+        self.starts = starts.map { ($0.entry, $0.pc, $0.second, $0.length) }
         self.firstStart = firstStart
         misspellings = Misspellings(targets: patternWords.sorted(), known: knownWords.subtracting(patternWords),
                                     never: InterruptMatcher.meaningWords)
@@ -117,7 +127,8 @@ final class CompiledPatterns: Sendable {
                     let first = Int(line[start].id)
                     let next = start + 1 < line.count ? line[start + 1].id : -2
                     for candidate in Int(firstStart[first])..<Int(firstStart[first + 1]) {
-                        let (entry, pc, second) = starts[candidate]
+                        let (entry, pc, second, length) = starts[candidate]
+                        if Int(length) > line.count - start { break }
                         guard second < 0 || second == next else { continue }
                         if let end = Self.end(program, Int(pc), line, start) { found(Int(entry), words, start..<end) }
                     }
