@@ -10,8 +10,8 @@ import TriageCore
 /// Lines wait in a queue and are answered in order. Only a booking leaves the event loop (the store runs on a
 /// thread pool); lines that arrive meanwhile wait. Reading pauses while a booking is being stored, while the
 /// kiosk is not reading our answers, and while many lines wait, so no client can make the server buffer without
-/// bound. `ended` completes once the connection is closed and no booking write is pending: the server waits for
-/// it before it stops, so a booking being written is never cut off.
+/// bound. The registry hears that the session `finished` once the connection is closed and no booking write is
+/// pending: the server waits for every session to finish before it stops, so a booking being written is never cut off.
 final class KioskSession: ChannelInboundHandler {
     typealias InboundIn = FramedLine
     typealias OutboundOut = ByteBuffer
@@ -26,8 +26,6 @@ final class KioskSession: ChannelInboundHandler {
     let registry: SessionRegistry
     let source: String
     let logger: Logger
-    /// Completes when the connection is closed and no booking write is pending.
-    let ended: EventLoopPromise<Void>
 
     private var machine: DialogMachine
     private var turns = 0
@@ -38,6 +36,8 @@ final class KioskSession: ChannelInboundHandler {
     private var inputEnded = false
     private var finished = false
     private var connectionGone = false
+    /// The registry was told the session finished (it counts each session once).
+    private var reportedFinished = false
     private var reading = true
     private var answering = false
     /// Inside one read from the socket (between `channelRead` and `channelReadComplete`): when the conversation
@@ -46,7 +46,7 @@ final class KioskSession: ChannelInboundHandler {
     private var readInProgress = false
 
     init(id: Int, spec: DialogSpec, configuration: ServerConfiguration, bookings: BookingService,
-         registry: SessionRegistry, source: String, logger: Logger, ended: EventLoopPromise<Void>) {
+         registry: SessionRegistry, source: String, logger: Logger) {
         self.id = id
         self.spec = spec
         self.configuration = configuration
@@ -54,7 +54,6 @@ final class KioskSession: ChannelInboundHandler {
         self.registry = registry
         self.source = source
         self.logger = logger
-        self.ended = ended
         self.machine = DialogMachine(spec: spec, emergencyNumber: configuration.emergencyNumber, recordsCoverage: false)
     }
 
@@ -246,11 +245,12 @@ final class KioskSession: ChannelInboundHandler {
 
     /// The server may stop once the connection is closed and no booking write is pending.
     private func endIfDone() {
-        guard connectionGone, !storingBooking else { return }
+        guard connectionGone, !storingBooking, !reportedFinished else { return }
+        reportedFinished = true
         logger.info("session ended", metadata: ["session": "\(id)", "turns": "\(turns)",
                                                 "outcome": "\(machine.outcome?.rawValue ?? "none")",
                                                 "seconds": "\(started.duration(to: .now).components.seconds)"])
-        ended.succeed(())
+        registry.finished(id)
     }
 
     private func write(_ text: String, _ context: ChannelHandlerContext) {

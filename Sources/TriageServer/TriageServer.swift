@@ -11,12 +11,14 @@ public final class TriageServer: Sendable {
     public let bookings: BookingService
     let logger: Logger
     let registry: SessionRegistry
-    /// Accepted connections arrive with their session already in the pipeline (a session's turns run
-    /// synchronously on its event loop, see `KioskSession`); what the sequence yields is when each one has ended.
-    let serverChannel: NIOAsyncChannel<EventLoopFuture<Void>, Never>
+    /// The listening socket. Each accepted connection gets its session in its pipeline, and its turns run
+    /// synchronously on its event loop (see `KioskSession`); the registry knows when the last one has finished.
+    /// (Not an `NIOAsyncChannel` sequence of connections, as in swift-nio's `NIOTCPEchoServer`: handing every
+    /// connection to a task, and a task to every connection, cost ≈ 9 % of the server's CPU in docs/performance.md.)
+    let serverChannel: Channel
 
     /// Where it listens (the real port when bound to port 0).
-    public var localAddress: SocketAddress? { serverChannel.channel.localAddress }
+    public var localAddress: SocketAddress? { serverChannel.localAddress }
     public var port: Int? { localAddress?.port }
 
     public enum StartError: Error, CustomStringConvertible {
@@ -56,7 +58,7 @@ public final class TriageServer: Sendable {
             .childChannelOption(.writeBufferWaterMark, value: .init(low: 16 * 1024, high: 64 * 1024))
             // One read per wake-up: when a session pauses reading, at most one read's lines are already queued.
             .childChannelOption(.maxMessagesPerRead, value: 1)
-            .bind(host: configuration.host, port: configuration.port) { channel in
+            .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
                     if let sslContext { try sync.addHandler(NIOSSLServerHandler(context: sslContext)) }
@@ -71,21 +73,20 @@ public final class TriageServer: Sendable {
                     guard let id = registry.admit(channel) else {
                         logger.notice("connection refused: busy", metadata: ["sessions": "\(registry.count)"])
                         try sync.addHandler(BusyHandler(notice: busy))
-                        return channel.closeFuture
+                        return
                     }
                     let remote = channel.remoteAddress.map { "\($0)" } ?? "unknown"
-                    let ended = channel.eventLoop.makePromise(of: Void.self)
                     do {
                         try sync.addHandler(KioskSession(id: id, spec: spec, configuration: configuration, bookings: bookings,
-                                                         registry: registry, source: "kiosk \(remote)", logger: logger, ended: ended))
+                                                         registry: registry, source: "kiosk \(remote)", logger: logger))
                     } catch {
                         registry.remove(id)
-                        ended.fail(error)
+                        registry.finished(id)
                         throw error
                     }
-                    return ended.futureResult
                 }
             }
+            .bind(host: configuration.host, port: configuration.port).get()
     }
 
     static func makeSSLContext(_ tls: ServerConfiguration.TLS) throws -> NIOSSLContext {
@@ -110,17 +111,13 @@ public final class TriageServer: Sendable {
     /// Accepts connections until `shutdown()` (or cancellation, which closes every session at once); returns once
     /// every session has ended, booking writes in progress included.
     public func serve() async throws {
-        let registry = self.registry
+        let registry = self.registry, serverChannel = self.serverChannel
         try await withTaskCancellationHandler {
-            try await withThrowingDiscardingTaskGroup { group in
-                try await serverChannel.executeThenClose { inbound in
-                    for try await ended in inbound {
-                        group.addTask { try? await ended.get() }
-                    }
-                }
-            }
+            try await serverChannel.closeFuture.get()
+            await registry.allFinished()
         } onCancel: {
             registry.closeAll()
+            serverChannel.close(promise: nil)
         }
     }
 
@@ -129,7 +126,7 @@ public final class TriageServer: Sendable {
     public func shutdown() async {
         let count = registry.count
         logger.info("shutting down", metadata: ["sessions": "\(count)"])
-        try? await serverChannel.channel.close()
+        try? await serverChannel.close()
         registry.shutdown()
     }
 

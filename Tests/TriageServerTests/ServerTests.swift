@@ -192,6 +192,21 @@ struct ServerTests {
         #expect(try running.sink.all().isEmpty)
     }
 
+    /// Cancelling `serve()` (a second Ctrl-C under the service lifecycle) closes every session at once, stops
+    /// listening and returns.
+    @Test(.timeLimit(.minutes(1))) func cancellingServeClosesEverySessionAndStopsListening() async throws {
+        let running = try await RunningServer.start()
+        let port = running.port
+        let socket = try RawSocket(port: port)
+        _ = await socket.read(until: "\n> ")
+        running.task.cancel()
+        try await running.task.value
+        #expect(await socket.readToEnd() == "", "the session is closed without a word")
+        socket.close()
+        #expect(await running.server.activeSessions == 0)
+        #expect(throws: (any Error).self) { try RawSocket(port: port) }
+    }
+
     @Test func shutdownLetsAPendingBookingFinishAndBeAnnounced() async throws {
         let (server, task, slow) = try await Self.slowBookingServer()
         let inputs = try Repo.inputs("01-lower-back-lifting-booking.transcript")
