@@ -84,4 +84,35 @@ struct TextFastPathTests {
         }
         #expect(rendered == expected)
     }
+
+    /// A question's exact phrases looked up (`ExactChoicePhrases`) pick what comparing the line with every phrase of
+    /// every choice picks: for each phrase of each choice of both dialogs (synonyms shared by two choices included),
+    /// its prefixes and extensions, and lines naming nothing.
+    @Test(arguments: ["back-strain", "neck-shoulder"])
+    func exactChoicePhrasesPickWhatTheWalkOverEveryPhrasePicks(dialog: String) throws {
+        let matcher = AnswerMatcher()
+        var compared = 0
+        for question in try Fixture.dialog(dialog).nodes.compactMap(\.question) where !question.choices.isEmpty {
+            let phrases = question.choices.flatMap(\.phrases)
+            let lines = phrases + phrases.map { Array($0.dropLast()) } + phrases.map { $0 + ["please"] }
+                + [["3"], ["nothing", "here"], ["back"], ["my", "lower", "back"]]
+            for line in lines {
+                #expect(matcher.findChoice(line, question.choices, exact: question.exactChoicePhrases)
+                        == matcher.findChoice(line, question.choices), "\(line) at \(question.ask)")
+                compared += 1
+            }
+        }
+        #expect(compared > 40, "the dialog's choice questions were all compared")
+    }
+
+    /// Two choices with the same synonym: the line names both, so it is ambiguous, not the first one.
+    @Test func aPhraseOfTwoChoicesNamesBoth() {
+        let choices = [Choice(id: "left", label: "Left side", synonyms: ["one side"]),
+                       Choice(id: "right", label: "Right side", synonyms: ["one side"]),
+                       Choice(id: "both", label: "Both sides")]
+        let matcher = AnswerMatcher()
+        #expect(matcher.findChoice(["one", "side"], choices, exact: ExactChoicePhrases(choices)) == .several([0, 1]))
+        #expect(matcher.findChoice(["left", "side"], choices, exact: ExactChoicePhrases(choices)) == .one(0))
+        #expect(matcher.findChoice(["one", "side"], choices) == .several([0, 1]))
+    }
 }

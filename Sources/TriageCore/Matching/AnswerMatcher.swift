@@ -32,8 +32,8 @@ public struct AnswerMatcher: Sendable {
         let trimmed = line.trimmed
         if trimmed.isEmpty { return .empty }
         switch question.input {
-        case .choice: return matchChoice(input, question.choices)
-        case .multi: return matchMulti(trimmed, input, question.choices)
+        case .choice: return matchChoice(input, question.choices, exact: question.exactChoicePhrases)
+        case .multi: return matchMulti(trimmed, input, question.choices, exact: question.exactChoicePhrases)
         case .yesno:
             // The question's own words are looked for clause by clause: "No. Numb." does not deny the numbness.
             let yesPhrases = question.yesPhraseWords
@@ -56,25 +56,30 @@ public struct AnswerMatcher: Sendable {
     /// Phrases a choice answers to: id (with spaces for underscores), label and synonyms.
     static func phrases(of choice: Choice) -> [[String]] { choice.phrases }
 
-    func matchChoice(_ input: [String], _ choices: [Choice]) -> MatchResult {
-        switch findChoice(input, choices) {
+    func matchChoice(_ input: [String], _ choices: [Choice], exact: ExactChoicePhrases? = nil) -> MatchResult {
+        switch findChoice(input, choices, exact: exact) {
         case .one(let i): return .answer(.choice(choices[i].id))
         case .none: return .notUnderstood
         case .several(let indices): return .ambiguous(indices.map { choices[$0].label })
         }
     }
 
-    /// Which choice `input` (the answer's normalised words) picks.
-    func findChoice(_ input: [String], _ choices: [Choice]) -> ChoiceMatch {
+    /// Which choice `input` (the answer's normalised words) picks. `exact`: the choices' exact phrases
+    /// (`Question.exactChoicePhrases`), when the choices are a question's.
+    func findChoice(_ input: [String], _ choices: [Choice], exact phrases: ExactChoicePhrases? = nil) -> ChoiceMatch {
         guard !input.isEmpty else { return .none }
 
         // 1. Exact id, label or synonym (found without building a list: one match is the common case).
-        var exact: Int?
-        for index in choices.indices where choices[index].phrases.contains(input) {
-            guard let first = exact else { exact = index; continue }
-            return .several([first] + choices.indices[(index)...].filter { choices[$0].phrases.contains(input) })
+        if let phrases {
+            if let named = phrases.choices(named: input) { return named.count == 1 ? .one(named[0]) : .several(named) }
+        } else {
+            var exact: Int?
+            for index in choices.indices where choices[index].phrases.contains(input) {
+                guard let first = exact else { exact = index; continue }
+                return .several([first] + choices.indices[(index)...].filter { choices[$0].phrases.contains(input) })
+            }
+            if let exact { return .one(exact) }
         }
-        if let exact { return .one(exact) }
 
         // 2. The option's number ("2"), unless a label also starts with that number.
         var candidates: Set<Int> = []
@@ -130,15 +135,16 @@ public struct AnswerMatcher: Sendable {
     static let stopWords: Set<String> = ["my", "the", "in", "on", "its", "it", "is", "a", "an", "at", "i", "think",
                                          "mostly", "mainly", "around", "of", "just", "only", "pain", "hurts", "sore"]
 
-    func matchMulti(_ text: String, _ input: [String], _ choices: [Choice]) -> MatchResult {
+    func matchMulti(_ text: String, _ input: [String], _ choices: [Choice], exact: ExactChoicePhrases? = nil) -> MatchResult {
         // A label that itself contains "and" ("neck and shoulders") must win over splitting.
         var picked: [Int]
-        if case .one(let i) = findChoice(input, choices), input.count <= Self.phrases(of: choices[i]).map(\.count).max() ?? 0 {
+        if case .one(let i) = findChoice(input, choices, exact: exact),
+           input.count <= Self.phrases(of: choices[i]).map(\.count).max() ?? 0 {
             picked = [i]
         } else {
             picked = []
             for part in splitList(text) {
-                switch findChoice(Normalizer.words(part), choices) {
+                switch findChoice(Normalizer.words(part), choices, exact: exact) {
                 case .one(let i): if !picked.contains(i) { picked.append(i) }
                 case .none: return .notUnderstood
                 case .several(let indices): return .ambiguous(indices.map { choices[$0].label })

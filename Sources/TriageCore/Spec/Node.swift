@@ -129,6 +129,8 @@ public struct Question: Sendable, Equatable {
         var yesPhraseWords: [[String]] = []
         /// The choices as prompt options, built once.
         var options: [Prompt.Option]
+        /// The choices' exact phrases, for matching answers.
+        var exactChoicePhrases: ExactChoicePhrases
         /// `ask` and `why` have no `{placeholder}` (worked out when set): prompts then skip template rendering.
         var askIsPlain: Bool
         var whyIsPlain: Bool
@@ -176,7 +178,11 @@ public struct Question: Sendable, Equatable {
     }
     public var choices: [Choice] {
         get { fields.value.choices }
-        set { fields.value.choices = newValue; fields.value.options = newValue.map { .init(id: $0.id, label: $0.label) } }
+        set {
+            fields.value.choices = newValue
+            fields.value.options = newValue.map { .init(id: $0.id, label: $0.label) }
+            fields.value.exactChoicePhrases = ExactChoicePhrases(newValue)
+        }
     }
     public var min: Int? {
         get { fields.value.min }
@@ -222,6 +228,7 @@ public struct Question: Sendable, Equatable {
 
     /// The choices as they are shown in a prompt.
     public var options: [Prompt.Option] { fields.value.options }
+    var exactChoicePhrases: ExactChoicePhrases { fields.value.exactChoicePhrases }
 
     public init(input: InputKind, ask: String, why: String? = nil, help: String? = nil, hint: String? = nil,
                 slot: String? = nil, choices: [Choice] = [], min: Int? = nil, max: Int? = nil,
@@ -231,6 +238,7 @@ public struct Question: Sendable, Equatable {
                                        min: min, max: max, validate: validate, optional: optional, redFlag: redFlag,
                                        redFlagChoices: redFlagChoices, askIf: askIf,
                                        options: choices.map { .init(id: $0.id, label: $0.label) },
+                                       exactChoicePhrases: ExactChoicePhrases(choices),
                                        askIsPlain: !Template.hasBraces(ask), whyIsPlain: !Template.hasBraces(why ?? ""),
                                        askIsNegative: Self.isNegative(ask)))
     }
