@@ -432,7 +432,9 @@ public struct DialogMachine: Sendable {
 
     private mutating func answerSummary(_ line: String, _ words: [String], _ node: Node, _ events: inout [Event]) {
         if case .choosingCorrection = state {
-            switch matcher.match(line, to: Question(input: .choice, ask: "", choices: correctableFields(node)), words: words) {
+            // (The line is not empty: `handleLine` answered that. No question is built for these choices, which
+            // change with the answers: it would index their phrases on every line.)
+            switch matcher.matchChoice(words, correctableFields(node)) {
             case .answer(.choice(let slot)):
                 correct(slot, &events)
             case let other:
