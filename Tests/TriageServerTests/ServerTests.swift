@@ -207,6 +207,19 @@ struct ServerTests {
         #expect(throws: (any Error).self) { try RawSocket(port: port) }
     }
 
+    /// Even cancelled, `serve()` returns only once a booking being written is stored: the process must not end first.
+    @Test(.timeLimit(.minutes(1))) func cancellingServeStillWaitsForABookingBeingWritten() async throws {
+        let (server, task, slow) = try await Self.slowBookingServer()
+        let inputs = try Repo.inputs("01-lower-back-lifting-booking.transcript")
+        let socket = try RawSocket(port: server.port!)
+        await socket.send(inputs.map { $0 + "\n" }.joined())
+        while slow.started == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        task.cancel()
+        try await task.value
+        #expect(slow.stored == 1, "serve() returned before the booking write finished")
+        socket.close()
+    }
+
     @Test func shutdownLetsAPendingBookingFinishAndBeAnnounced() async throws {
         let (server, task, slow) = try await Self.slowBookingServer()
         let inputs = try Repo.inputs("01-lower-back-lifting-booking.transcript")
