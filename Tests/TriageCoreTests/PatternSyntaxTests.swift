@@ -86,6 +86,26 @@ struct PatternSyntaxTests {
         #expect(Self.matcher(["tingling ... legs"]).match(line) == nil, "\(line)")
     }
 
+    /// A pattern longer than the rest of the line is passed over without being tried (`CompiledPatterns.scan` keeps a
+    /// first word's patterns shortest first and stops at the first too long): each pattern here still matches a
+    /// line that leaves it no word to spare (most with exactly its fewest words), next to longer and shorter patterns
+    /// with the same first word, and not once its last word is gone.
+    @Test(arguments: [("my back", "back"), ("I think my legs numb", "legs"), ("my arms and hands go numb", "legs"),
+                      ("oh my chest hurts", "chest"), ("my chest is tight", "chest"),
+                      ("ouch my heel stings badly now", "heel")])
+    func patternsAsLongAsTheRestOfTheLineStillMatch(line: String, flag: String) {
+        let matcher = InterruptMatcher(interrupts: [
+            Interrupt(id: "heel", patterns: ["my heel stings badly now"], target: "out"),
+            Interrupt(id: "legs", patterns: ["my (legs|arms and hands) ... numb"], target: "out"),
+            Interrupt(id: "chest", patterns: ["my chest (hurts|is tight)"], target: "out"),
+            Interrupt(id: "back", patterns: ["my back"], target: "out"),
+        ]) { _ in 0 }
+        #expect(matcher.match(line)?.id == flag, "\(line)")
+        #expect(matcher.match(line + " today")?.id == flag, "\(line) today")
+        #expect(matcher.match(String(line.split(separator: " ").dropLast().joined(separator: " "))).map(\.id) != flag,
+                "\(line) less its last word")
+    }
+
     @Test func alternativesAndGapsTogether() {
         let matcher = Self.matcher(["(numb|numbness) ... (bum|groin)"])
         #expect(matcher.match("my bum is numb") == nil, "the order is the pattern's")
