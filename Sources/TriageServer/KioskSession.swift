@@ -10,7 +10,7 @@ import TriageCore
 /// Lines wait in a queue and are answered in order. Only a booking leaves the event loop (the store runs on a
 /// thread pool); lines that arrive meanwhile wait. Reading pauses while a booking is being stored, while the
 /// kiosk is not reading our answers, and while many lines wait, so no client can make the server buffer without
-/// bound. The registry hears that the session `finished` once the connection is closed and no booking write is
+/// bound. The registry hears that the session finished (`sessionFinished`) once the connection is closed and no booking write is
 /// pending: the server waits for every session to finish before it stops, so a booking being written is never cut off.
 final class KioskSession: ChannelInboundHandler {
     typealias InboundIn = FramedLine
@@ -250,7 +250,7 @@ final class KioskSession: ChannelInboundHandler {
         logger.info("session ended", metadata: ["session": "\(id)", "turns": "\(turns)",
                                                 "outcome": "\(machine.outcome?.rawValue ?? "none")",
                                                 "seconds": "\(started.duration(to: .now).components.seconds)"])
-        registry.finished(id)
+        registry.sessionFinished()
     }
 
     private func write(_ text: String, _ context: ChannelHandlerContext) {

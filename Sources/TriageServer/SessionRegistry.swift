@@ -45,7 +45,7 @@ final class SessionRegistry: Sendable {
     func remove(_ id: Int) { state.withLock { _ = $0.sessions.removeValue(forKey: id) } }
 
     /// The session is over: its connection is gone and no booking write is pending. Called once per admitted session.
-    func finished(_ id: Int) {
+    func sessionFinished() {
         let waiting: [CheckedContinuation<Void, Never>] = state.withLock { state in
             state.unfinished -= 1
             guard state.unfinished == 0 else { return [] }

@@ -81,7 +81,7 @@ public final class TriageServer: Sendable {
                                                          registry: registry, source: "kiosk \(remote)", logger: logger))
                     } catch {
                         registry.remove(id)
-                        registry.finished(id)
+                        registry.sessionFinished()
                         throw error
                     }
                 }
