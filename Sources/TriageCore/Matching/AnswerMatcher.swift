@@ -128,11 +128,11 @@ public struct AnswerMatcher: Sendable {
 
     /// Words that rule an option out, or leave it in doubt, when they are not part of it: "it won't get better",
     /// "better? nope", "it was getting better until last week", "I hope it gets better".
-    static let negators: Set<String> = ["not", "no", "nothing", "never", "dont", "doesnt", "isnt", "wasnt", "arent",
+    static let negators: WordSet = ["not", "no", "nothing", "never", "dont", "doesnt", "isnt", "wasnt", "arent",
                                         "didnt", "without", "hardly", "barely", "little", "less", "wont", "nope", "nah",
                                         "havent", "hasnt", "cant", "until", "hope", "hoping", "wish"]
 
-    static let stopWords: Set<String> = ["my", "the", "in", "on", "its", "it", "is", "a", "an", "at", "i", "think",
+    static let stopWords: WordSet = ["my", "the", "in", "on", "its", "it", "is", "a", "an", "at", "i", "think",
                                          "mostly", "mainly", "around", "of", "just", "only", "pain", "hurts", "sore"]
 
     func matchMulti(_ text: String, _ input: [String], _ choices: [Choice], exact: ExactChoicePhrases? = nil) -> MatchResult {
@@ -212,7 +212,7 @@ public struct AnswerMatcher: Sendable {
         return .answer(.number(n))
     }
 
-    static let fillers: Set<String> = ["about", "around", "maybe", "roughly", "approximately", "probably", "its", "it",
+    static let fillers: WordSet = ["about", "around", "maybe", "roughly", "approximately", "probably", "its", "it",
                                        "is", "i", "would", "say", "id", "like", "a", "an", "the", "pain", "im",
                                        "am", "years", "year", "old", "yrs", "score",
                                        "level", "right", "now", "today"]

@@ -2,22 +2,26 @@
 /// step of `AnswerMatcher.findChoice` is then one lookup instead of comparing the line with every phrase of every
 /// choice (a question of the back-strain dialog has up to 80).
 struct ExactChoicePhrases: Sendable, Equatable {
-    /// A phrase's words joined by spaces (words have none, so no two phrases join the same), to the choices that
-    /// have it, in order.
-    private let choicesByPhrase: [String: [Int]]
+    /// Each phrase's words joined by spaces (words have none, so no two phrases join the same), numbered; and by
+    /// number, the choices that have it, in order.
+    private let phrases: WordTable
+    private let choicesByPhrase: [[Int]]
 
     init(_ choices: [Choice]) {
         var choicesByPhrase: [String: [Int]] = [:]
+        var phrases: [String] = []
         for (index, choice) in choices.enumerated() {
             for phrase in choice.joinedPhrases where choicesByPhrase[phrase]?.last != index {
+                if choicesByPhrase[phrase] == nil { phrases.append(phrase) }
                 choicesByPhrase[phrase, default: []].append(index)
             }
         }
-        self.choicesByPhrase = choicesByPhrase
+        self.phrases = WordTable(phrases)
+        self.choicesByPhrase = phrases.map { choicesByPhrase[$0]! }
     }
 
     /// The choices that have `input` (normalised words, not empty) as one of their phrases, in order; nil for none.
     func choices(named input: [String]) -> [Int]? {
-        choicesByPhrase[input.count == 1 ? input[0] : String.spaced(input)]
+        phrases.number(of: input.count == 1 ? input[0] : String.spaced(input)).map { choicesByPhrase[$0] }
     }
 }

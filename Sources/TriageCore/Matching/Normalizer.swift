@@ -129,7 +129,7 @@ public enum Normalizer {
     }
 
     /// Words that answer on their own: a clause after them is a statement of its own.
-    private static let answerWords: Set<String> = ["no", "nope", "nah", "not", "never", "none", "nothing", "yes", "yeah",
+    private static let answerWords: WordSet = ["no", "nope", "nah", "not", "never", "none", "nothing", "yes", "yeah",
                                                    "yep", "yup", "ok", "okay", "fine", "good", "sure"]
 
     private static func isLetter(_ byte: UInt8) -> Bool {

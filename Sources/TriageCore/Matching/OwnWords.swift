@@ -2,7 +2,7 @@
 /// (`DialogMachine`'s `ownWords`, put in the booking request's notes).
 extension AnswerMatcher {
     /// Words that add nothing to an answer ("my lower back, mostly", "no thanks", "about 7 I think").
-    static let plainWords: Set<String> = stopWords.union(fillers).union(InterruptMatcher.negationFillers).union([
+    static let plainWords: WordSet = stopWords.union(fillers).union(InterruptMatcher.negationFillers).union([
         "and", "but", "so", "or", "very", "really", "quite", "bit", "lot", "too", "also", "well", "thanks", "thank",
         "please", "to", "for", "with", "that", "this", "be", "was", "me", "ive", "dont", "not", "yes", "no", "ok", "okay",
         "sure", "yeah", "yep", "nope", "nah", "there", "here", "side", "both", "one", "right", "left", "mine", "you",

@@ -11,13 +11,13 @@ extension AnswerMatcher {
         !words.isEmpty && isPlainConfirmation(words) && words.contains(where: affirmingWords.contains)
     }
 
-    static let affirmingWords: Set<String> = ["yes", "y", "yeah", "yep", "yup", "ya", "yea", "yeh", "yah", "aye", "sure", "ok",
+    static let affirmingWords: WordSet = ["yes", "y", "yeah", "yep", "yup", "ya", "yea", "yeh", "yah", "aye", "sure", "ok",
                                               "okay", "correct", "right", "true", "good", "fine", "perfect", "great", "lovely",
                                               "brilliant", "excellent", "spot", "exactly", "send", "ahead", "book", "confirm",
                                               "confirmed", "agree", "agreed", "accurate", "sorted", "ready", "alright", "lgtm",
                                               "absolutely", "definitely", "certainly", "indeed", "affirmative", "totally"]
 
-    static let confirmationWords: Set<String> = [
+    static let confirmationWords: WordSet = [
         "yes", "y", "yeah", "yep", "yup", "ya", "yea", "yeh", "yah", "aye", "sure", "ok", "okay", "correct", "right", "true",
         "absolutely", "definitely", "certainly", "of", "course", "indeed", "affirmative", "totally", "perfect", "great",
         "good", "lovely", "fine", "brilliant", "excellent", "thats", "that", "its", "it", "is", "all", "everything",
@@ -114,13 +114,13 @@ extension AnswerMatcher {
         return .notUnderstood
     }
 
-    static let emptyAnswers: Set<String> = ["none", "nothing", "none at all", "nothing at all", "none of them", "none of those",
+    static let emptyAnswers: WordSet = ["none", "nothing", "none at all", "nothing at all", "none of them", "none of those",
                                             "no nothing", "no none", "nope none", "nope nothing", "no none of them",
                                             "nothing does", "none do", "none of them do", "no nothing helps", "nothing helps"]
 
     /// Whether an answer that leans to no starts with the denial ("no, not like that", "not really, it's fine"), rather
     /// than saying something is missing or wrong ("my bladder hasn't been right", "I leak without knowing").
-    static func leadsWithDenial(_ words: [String], no: Set<String>) -> Bool {
+    static func leadsWithDenial(_ words: [String], no: WordSet) -> Bool {
         guard let first = words.first, !unsure.contains(where: { Phrase.matches($0, in: words, at: 0) }) else { return false }
         return no.contains(first) && first != "nothing" && first != "none" || first == "not"
     }
@@ -128,7 +128,7 @@ extension AnswerMatcher {
     /// Whether an answer leans to no: it has a "no" or a denial in it ("no, I can pee fine", "my legs aren't weak"),
     /// doubts aside ("not sure", "I don't know" lean nowhere), and so do the negative words of a description
     /// ("for no reason", "nothing eases it", "it never goes", "pins n needles": an "n" after the first word is "and").
-    static func leansNo(_ words: [String], no: Set<String>) -> Bool {
+    static func leansNo(_ words: [String], no: WordSet) -> Bool {
         var ignored = [Bool](repeating: false, count: words.count)
         for phrase in notDenying {
             for range in Phrase.occurrences(of: phrase, in: words) { for i in range { ignored[i] = true } }
@@ -153,16 +153,16 @@ extension AnswerMatcher {
     ].map(Normalizer.words)
 
     /// Words that take back what was just said ("no wait, yes"), and the yeses that can follow them.
-    static let corrections: Set<String> = ["wait", "actually", "sorry", "mean", "meant", "oops", "hang", "correction",
+    static let corrections: WordSet = ["wait", "actually", "sorry", "mean", "meant", "oops", "hang", "correction",
                                            "scratch"]
 
     /// A yes after the correction: a plain one ("no wait, yes") or a yes phrase ending the answer ("no, wait, I do").
-    private static func saysYesAfter(_ correction: Int, in input: [String], yes: Set<String>) -> Bool {
+    private static func saysYesAfter(_ correction: Int, in input: [String], yes: WordSet) -> Bool {
         let after = input[(correction + 1)...]
         if after.contains(where: plainYes.contains) { return true }
         return after.indices.contains { yes.contains(input[$0...].joined(separator: " ")) }
     }
-    static let plainYes: Set<String> = ["yes", "yeah", "yep", "yup", "aye", "yea", "ya", "y"]
+    static let plainYes: WordSet = ["yes", "yeah", "yep", "yup", "aye", "yea", "ya", "y"]
 
     /// How people say the warning sign may be there, or is there some of the time.
     static let warningSignHedges: [[String]] = ["i think so", "think so", "a bit", "a little", "a little bit", "sometimes",
@@ -175,10 +175,10 @@ extension AnswerMatcher {
                                                 "used to", "in the past", "the once", "a tiny bit", "a wee bit",
                                                 "a touch"]
         .map(Normalizer.words)
-    static let minimisers: Set<String> = ["just", "only", "merely"]
+    static let minimisers: WordSet = ["just", "only", "merely"]
 
     /// Denials that are only denials at a warning-sign question ("fine" at the summary means yes).
-    static let warningSignDenials: Set<String> = ["fine", "all good", "im fine", "i feel fine", "all fine", "its fine",
+    static let warningSignDenials: WordSet = ["fine", "all good", "im fine", "i feel fine", "all fine", "its fine",
                                                   "no way", "i do not", "i havent noticed", "havent noticed",
                                                   "not noticed", "feels normal", "it feels normal", "normal", "all normal",
                                                   "nein", "non", "negatory", "none of that", "nope none", "never had that",
@@ -246,7 +246,7 @@ extension AnswerMatcher {
         return false
     }
 
-    static let linkingWords: Set<String> = ["was", "is", "were", "are", "has", "have", "had", "been", "it"]
+    static let linkingWords: WordSet = ["was", "is", "were", "are", "has", "have", "had", "been", "it"]
 
     /// A "but", "just" or "only" earlier in the clause, with no one else named after it. Not "the only ... is", which
     /// says what the mention turned out to be: "no, the only pressure is work pressure", "no, the only burning is
@@ -268,13 +268,13 @@ extension AnswerMatcher {
     }
 
     /// Words that start saying where or when something is ("… is in my calf", "… is when I pee").
-    static let whereOrWhen: Set<String> = ["when", "whenever", "if", "in", "on", "at", "around", "down", "up", "after",
+    static let whereOrWhen: WordSet = ["when", "whenever", "if", "in", "on", "at", "around", "down", "up", "after",
                                            "during", "while", "i", "im", "my", "into", "from", "since", "every", "all",
                                            "both", "there", "here", "between", "near", "under", "over", "across",
                                            "behind", "inside", "through", "each", "always", "still", "getting", "worse",
                                            "really", "so", "very", "constant", "constantly", "right", "left", "just"]
 
-    static let limits: Set<String> = ["but", "just", "only", "except", "apart", "merely", "besides", "aside", "save", "other",
+    static let limits: WordSet = ["but", "just", "only", "except", "apart", "merely", "besides", "aside", "save", "other",
                                       "excluding", "barring"]
 
     /// Words of a phrase that say something is missing or limited (see `mentions`).
@@ -297,7 +297,7 @@ extension AnswerMatcher {
         return false
     }
 
-    static let subjects: Set<String> = ["i", "im", "ive", "id", "it", "its", "both", "they", "theyre", "my", "we", "he", "she",
+    static let subjects: WordSet = ["i", "im", "ive", "id", "it", "its", "both", "they", "theyre", "my", "we", "he", "she",
                                         "there", "theres", "everything", "something"]
 
     /// What is left of "I don't have any numbness", "never had any numbness or tingling" once the denied symptom is
@@ -327,7 +327,7 @@ extension AnswerMatcher {
         .map(Normalizer.words)
 
     /// Words that may follow a "no" at a warning-sign question without reporting anything.
-    static let denyingWords = Set(["that", "thats", "this", "isnt", "wasnt", "im", "not", "dont", "doesnt", "didnt", "havent",
+    static let denyingWords = WordSet(["that", "thats", "this", "isnt", "wasnt", "im", "not", "dont", "doesnt", "didnt", "havent",
                                    "hasnt", "hadnt", "arent", "never", "none", "nothing", "at", "all", "thanks", "thank",
                                    "you", "really", "so", "far", "as", "know", "of", "certainly", "definitely",
                                    "absolutely", "thankfully", "luckily", "fortunately", "fine", "ok", "okay", "good",
@@ -338,13 +338,13 @@ extension AnswerMatcher {
                                    "or", "nor", "any", "sure", "yeah", "all", "good", "those", "them", "these", "god",
                                    "goodness", "heavens", "cheers"])
     /// Words that, after a "no", could be stating the symptom: "no, I do have it", "no, that is my problem".
-    static let assertingWords: Set<String> = ["i", "it", "its", "is", "was", "am", "do", "does", "did", "have", "has", "had",
+    static let assertingWords: WordSet = ["i", "it", "its", "is", "was", "am", "do", "does", "did", "have", "has", "had",
                                               "ive", "hurts", "problem", "are", "were", "theyre", "feel", "feels",
                                               "felt", "seem", "seems", "look", "looks"]
-    static let timeWords: Set<String> = ["now", "recently", "lately", "today", "yesterday", "since", "started", "new"]
-    static let negations: Set<String> = ["not", "dont", "doesnt", "didnt", "havent", "hasnt", "hadnt", "isnt", "wasnt",
+    static let timeWords: WordSet = ["now", "recently", "lately", "today", "yesterday", "since", "started", "new"]
+    static let negations: WordSet = ["not", "dont", "doesnt", "didnt", "havent", "hasnt", "hadnt", "isnt", "wasnt",
                                          "arent", "never", "nothing", "none", "nope"]
-    static let reassurances: Set<String> = ["fine", "ok", "okay", "normal", "normally", "good", "well", "usual", "alright"]
+    static let reassurances: WordSet = ["fine", "ok", "okay", "normal", "normally", "good", "well", "usual", "alright"]
 
     static let unsure: [[String]] = ["no idea", "no clue", "not sure", "dont know", "do not know", "unsure", "maybe",
                                      "perhaps", "not certain", "cant say", "cant tell", "think", "guess", "possibly",

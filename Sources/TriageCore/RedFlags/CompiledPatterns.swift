@@ -2,8 +2,10 @@
 /// with the misspellings index: what `InterruptMatcher` walks for every line. A line's words are looked up once
 /// (`tokens`); from then on matching compares integers and tests bits, and walks arrays it never copies.
 final class CompiledPatterns: Sendable {
-    /// Every pattern word and every word with a class (`WordClass.table`), with its id and classes.
-    private let vocabulary: [String: Token]
+    /// Every pattern word and every word with a class (`WordClass.table`): its number in the table is its id, and
+    /// `tokensByID` has its classes.
+    private let vocabulary: WordTable
+    private let tokensByID: [Token]
     /// The token for "is" (`Tense` reads "was", "went" and the like as it).
     let isToken: Token
     /// The patterns one after another, each a run of steps ended by `Op.end`: `words` n id₁…idₙ; `oneOf` k, then k
@@ -26,10 +28,12 @@ final class CompiledPatterns: Sendable {
     /// `patterns`: each compiled pattern (`PatternSyntax.compile`) with the position of its interrupt.
     init(_ patterns: [(entry: Int, elements: [PatternSyntax.Element])], knownWords: Set<String>) {
         var vocabulary: [String: Token] = [:]
+        var words: [String] = []
         func id(_ word: String) -> Int32 {
             if let token = vocabulary[word] { return token.id }
             let token = Token(id: Int32(vocabulary.count), classes: WordClass.of(word))
             vocabulary[word] = token
+            words.append(word)
             return token.id
         }
         for word in WordClass.table.keys.sorted() { _ = id(word) }
@@ -77,7 +81,8 @@ final class CompiledPatterns: Sendable {
         var firstStart = [Int32](repeating: 0, count: vocabulary.count + 1)
         for start in starts { firstStart[Int(start.first) + 1] += 1 }
         for index in firstStart.indices.dropFirst() { firstStart[index] += firstStart[index - 1] }
-        self.vocabulary = vocabulary
+        self.vocabulary = WordTable(words)
+        self.tokensByID = words.map { vocabulary[$0]! }
         self.isToken = vocabulary["is"]!
         self.program = program
         self.starts = starts.map { ($0.entry, $0.pc, $0.second, $0.length) }
@@ -88,7 +93,7 @@ final class CompiledPatterns: Sendable {
 
     /// `words` as tokens: a word no pattern has and no class takes id -1.
     func tokens(_ words: [String]) -> [Token] {
-        words.map { vocabulary[$0] ?? Token(id: -1, classes: []) }
+        words.map { vocabulary.number(of: $0).map { tokensByID[$0] } ?? Token(id: -1, classes: []) }
     }
 
     /// `words` with each word that is two pattern words typed together ("cantpee", "wetmyself", "carcrash") as
@@ -113,7 +118,7 @@ final class CompiledPatterns: Sendable {
         let letters = Array(word.utf8)
         for cut in 2...(letters.count - 2) {
             let left = String(decoding: letters[..<cut], as: UTF8.self), right = String(decoding: letters[cut...], as: UTF8.self)
-            if vocabulary[left] != nil, vocabulary[right] != nil { return (left, right) }
+            if vocabulary.contains(left), vocabulary.contains(right) { return (left, right) }
         }
         return nil
     }

@@ -10,13 +10,9 @@
 // is provided "as is" without express or implied warranty.
 extension Misspellings {
     /// Built on first use, once per process (the first line typed pays a few milliseconds; `triage lint` never does).
-    static let englishWords: Set<String> = {
+    static let englishWords: WordSet = {
         // Split as bytes: splitting the text as characters costs ten times as much.
-        var words = Set<String>(minimumCapacity: 64_000)
-        for word in englishWordList.utf8.split(separator: UInt8(ascii: "\n")) {
-            words.insert(String(decoding: word, as: UTF8.self))
-        }
-        return words
+        WordSet(englishWordList.utf8.split(separator: UInt8(ascii: "\n")).lazy.map { String(decoding: $0, as: UTF8.self) })
     }()
 
     private static let englishWordList = """

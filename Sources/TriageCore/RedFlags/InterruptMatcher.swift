@@ -27,11 +27,11 @@ public struct InterruptMatcher: Sendable {
     }
 
     /// Words that start a clause about the thing the clause before named.
-    static let continuations: Set<String> = ["which", "its", "it", "they", "theyre", "that", "thats", "where", "both"]
+    static let continuations: WordSet = ["which", "its", "it", "they", "theyre", "that", "thats", "where", "both"]
 
     /// Words that can stop a pattern from counting (denials and what they reach over, list breaks, someone else
     /// having it): a misspelling is never read as one of them, so a correction cannot turn a report into a denial.
-    static let meaningWords: Set<String> = negators.union(negationFillers).union(listBreaks).union(others).union(having)
+    static let meaningWords: WordSet = negators.union(negationFillers).union(listBreaks).union(others).union(having)
 
     /// Builds what matching needs now (the compiled patterns, the misspellings index) rather than on the first line
     /// typed: `triage serve` calls it before it listens, so the first kiosk's first answer does not wait for it.
@@ -194,39 +194,39 @@ public struct InterruptMatcher: Sendable {
     }
 
     /// What says the other person has it: "my son has", "my mum had", "my dog cant".
-    static let having: Set<String> = ["has", "had", "have", "is", "was", "got", "gets", "suffers", "suffered", "died",
+    static let having: WordSet = ["has", "had", "have", "is", "was", "got", "gets", "suffers", "suffered", "died",
                                       "keeps", "cant", "cannot", "couldnt"]
-    static let reporting: Set<String> = ["noticed", "seen", "said", "told", "mentioned", "thought", "found", "spotted",
+    static let reporting: WordSet = ["noticed", "seen", "said", "told", "mentioned", "thought", "found", "spotted",
                                          "heard", "asked", "warned", "worried", "wondered", "realised", "realized"]
     /// Words that put the person typing in the line too: "my dad has chest pain, same here", "ditto", "me too".
-    static let includingMe: Set<String> = ["same", "ditto", "too", "also", "both", "likewise", "either", "neither", "snap",
+    static let includingMe: WordSet = ["same", "ditto", "too", "also", "both", "likewise", "either", "neither", "snap",
                                            "club", "truly", "mine", "mines"]
 
-    static let others: Set<String> = ["mum", "mom", "mother", "mam", "dad", "father", "sister", "brother", "wife",
+    static let others: WordSet = ["mum", "mom", "mother", "mam", "dad", "father", "sister", "brother", "wife",
                                       "husband", "partner", "son", "daughter", "child", "kid", "kids", "baby", "friend",
                                       "grandad", "granddad", "grandpa", "grandma", "granny", "nan", "nana", "grandmother",
                                       "grandfather", "aunt", "auntie", "uncle", "cousin", "niece", "nephew", "neighbour",
                                       "neighbor", "colleague", "boss", "dog", "cat", "girlfriend", "boyfriend", "family",
                                       "parents", "mate"]
-    static let firstPerson: Set<String> = ["i", "im", "ive", "id", "me", "my", "myself", "mine", "we", "us", "our",
+    static let firstPerson: WordSet = ["i", "im", "ive", "id", "me", "my", "myself", "mine", "we", "us", "our",
                                            "were", "weve"]
 
     /// "no chest pain until / unless / except when I walk": it comes, then.
-    static let untilWords: Set<String> = ["until", "till", "til", "untill", "unless", "except", "apart"]
-    static let recentWords: Set<String> = ["today", "yesterday", "this", "last", "now", "recently", "tonight", "monday",
+    static let untilWords: WordSet = ["until", "till", "til", "untill", "unless", "except", "apart"]
+    static let recentWords: WordSet = ["today", "yesterday", "this", "last", "now", "recently", "tonight", "monday",
                                            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    static let doubts: Set<String> = ["sure", "certain"]
-    static let likeWhat: Set<String> = ["this", "it"]
-    static let intensities: Set<String> = ["bad", "badly", "severe", "strong", "intense", "painful", "much", "sharp", "high",
+    static let doubts: WordSet = ["sure", "certain"]
+    static let likeWhat: WordSet = ["this", "it"]
+    static let intensities: WordSet = ["bad", "badly", "severe", "strong", "intense", "painful", "much", "sharp", "high",
                                            "heavy", "tight", "extreme", "awful", "terrible", "horrible"]
     /// "can't sit without", "unable to stand without".
-    static let inability: Set<String> = ["cant", "cannot", "unable", "impossible", "couldnt"]
+    static let inability: WordSet = ["cant", "cannot", "unable", "impossible", "couldnt"]
     /// Words that end a list item's reach back to a denial ("no numbness and ...", "no fever but ...").
-    static let listBreaks: Set<String> = ["and", "but", "though", "although", "yet", "except"]
+    static let listBreaks: WordSet = ["and", "but", "though", "although", "yet", "except"]
 
-    static let negators: Set<String> = ["no", "not", "without", "never", "nor", "dont", "didnt", "havent", "hasnt",
+    static let negators: WordSet = ["no", "not", "without", "never", "nor", "dont", "didnt", "havent", "hasnt",
                                         "doesnt", "isnt", "wasnt", "arent", "hadnt", "nothing", "neither"]
-    static let negationFillers: Set<String> = ["a", "an", "any", "have", "had", "has", "got", "get", "feel", "feeling",
+    static let negationFillers: WordSet = ["a", "an", "any", "have", "had", "has", "got", "get", "feel", "feeling",
                                                "felt", "been", "having", "do", "does", "did", "experienced",
                                                "noticed", "signs", "of", "sign", "real", "really", "ever", "history", "previous",
                                                // "I'm not on chemo", "not taking steroids".

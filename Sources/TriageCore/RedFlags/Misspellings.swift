@@ -12,7 +12,7 @@ struct Misspellings: Sendable {
 
     /// Words never read as misspellings: every other word the dialog knows (choices, yes phrases, commands), and
     /// the words a misspelling is never read as.
-    private let known: Set<String>
+    private let known: WordSet
     /// The words a misspelling may be read as, and their letters.
     private let targets: [String]
     private let letters: [[UInt8]]
@@ -24,7 +24,7 @@ struct Misspellings: Sendable {
     private let byDeletion: [UInt64: Int]
     private let shared: [[Int]]
 
-    init(targets candidates: some Sequence<String>, known: Set<String>, never excluded: Set<String>) {
+    init(targets candidates: some Sequence<String>, known: Set<String>, never excluded: WordSet) {
         var targets: [String] = []
         var seen: Set<String> = []
         // Three-letter words are targets only of a doubled letter ("carr", "legg"), see `corrections(of:)`.
@@ -53,7 +53,7 @@ struct Misspellings: Sendable {
             guard word.count >= Self.shortest else { continue }
             for skipped in word.indices { add(position, at: Self.hash(word, skipping: skipped), in: &byDeletion) }
         }
-        self.known = known.union(excluded)
+        self.known = WordSet(known).union(excluded)
         self.targets = targets
         self.letters = letters
         self.byHash = byHash
@@ -107,8 +107,9 @@ struct Misspellings: Sendable {
     /// Whether `word` is letters that are neither English, nor informal, nor known to the dialog: only such a word
     /// may be a slip.
     func isUnknown(_ word: String) -> Bool {
-        // English first: most words typed are, and that ends the check at one lookup.
-        Self.isLetters(word) && !Self.englishWords.contains(word) && !known.contains(word) && !Self.informalWords.contains(word)
+        // The dialog's own words first: their table is small enough to stay in the cache, and most words typed are
+        // answers. The English list is 63,000 words, and a lookup in it is a cache miss.
+        Self.isLetters(word) && !known.contains(word) && !Self.englishWords.contains(word) && !Self.informalWords.contains(word)
     }
 
     /// Whether any word of `words` may be a slip (`corrections(of:)` or a split can only read such a word): most
@@ -142,7 +143,7 @@ struct Misspellings: Sendable {
     }
 
     /// Everyday words a dictionary lacks: "meds" is not "mets".
-    static let informalWords: Set<String> = ["meds", "physio", "physios", "chiro", "osteo", "telly", "hols", "mums",
+    static let informalWords: WordSet = ["meds", "physio", "physios", "chiro", "osteo", "telly", "hols", "mums",
                                              "gonna", "wanna", "gotta", "kinda", "sorta", "dunno", "yeah", "yeahh",
                                              "okay", "cuz", "coz", "cos", "pls", "plz", "thx", "thanx", "lol", "tbh",
                                              "ibuprofen", "paracetamol", "naproxen", "codeine", "cocodamol", "tramadol",

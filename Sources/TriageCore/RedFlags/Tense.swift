@@ -25,8 +25,8 @@ enum Tense {
         return result
     }
 
-    static let linkingWords: Set<String> = ["is", "are", "was", "were", "am", "been", "went", "gone", "felt", "feels",
+    static let linkingWords: WordSet = ["is", "are", "was", "were", "am", "been", "went", "gone", "felt", "feels",
                                             "seems", "seemed", "became"]
-    static let auxiliaries: Set<String> = ["have", "has", "had"]
-    static let beenOrGone: Set<String> = ["been", "gone"]
+    static let auxiliaries: WordSet = ["have", "has", "had"]
+    static let beenOrGone: WordSet = ["been", "gone"]
 }

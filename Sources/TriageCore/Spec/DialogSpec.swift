@@ -280,7 +280,7 @@ public struct Words: Sendable, Equatable {
                                 "nah yeah", "nah yeah mate", "nah yeah definitely", "yeah nah yeah", "no yeah definitely",
                                 // Slips of "yes", and yes in the languages a clinic's visitors most often answer in.
                                 "ye", "yse", "yss", "yas", "yh", "ja", "oui", "si", "sí"] {
-        didSet { normalizedYes = Set(yes.map(Normalizer.normalize)); yesNoWords = Self.words(of: normalizedYes, normalizedNo) }
+        didSet { normalizedYes = WordSet(yes.map(Normalizer.normalize)); yesNoWords = Self.words(of: normalizedYes, normalizedNo) }
     }
     public var no: [String] = ["no", "n", "nope", "nah", "not really", "no thanks", "never", "none", "i dont",
                                "i havent", "it isnt", "negative", "false", "not at all", "definitely not",
@@ -293,17 +293,17 @@ public struct Words: Sendable, Equatable {
                                "yeah nah", "yea nah", "yeah no not at all",
                                // Slips and short forms of "no" (a round-18 review found them asked again everywhere).
                                "noo", "nooo", "not me", "nope not me", "no not me"] {
-        didSet { normalizedNo = Set(no.map(Normalizer.normalize)); yesNoWords = Self.words(of: normalizedYes, normalizedNo) }
+        didSet { normalizedNo = WordSet(no.map(Normalizer.normalize)); yesNoWords = Self.words(of: normalizedYes, normalizedNo) }
     }
     public var skip: [String] = ["skip", "none", "no", "n/a", "-", "no thanks", "i dont have one"] {
-        didSet { normalizedSkip = Set(skip.map(Normalizer.normalize)) }
+        didSet { normalizedSkip = WordSet(skip.map(Normalizer.normalize)) }
     }
     /// The lists above, normalised once.
-    public private(set) var normalizedYes: Set<String> = []
-    public private(set) var normalizedNo: Set<String> = []
-    public private(set) var normalizedSkip: Set<String> = []
+    private(set) var normalizedYes: WordSet = []
+    private(set) var normalizedNo: WordSet = []
+    private(set) var normalizedSkip: WordSet = []
     /// Every word of the yes and no lists.
-    public private(set) var yesNoWords: Set<String> = []
+    private(set) var yesNoWords: WordSet = []
     public var numbers: [String: Int] = [
         "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -314,14 +314,14 @@ public struct Words: Sendable, Equatable {
     public var outOf: [String] = ["out of", "of", "/"]
     public var and: [String] = ["and", "&", "plus"]
     public init() {
-        normalizedYes = Set(yes.map(Normalizer.normalize))
-        normalizedNo = Set(no.map(Normalizer.normalize))
+        normalizedYes = WordSet(yes.map(Normalizer.normalize))
+        normalizedNo = WordSet(no.map(Normalizer.normalize))
         yesNoWords = Self.words(of: normalizedYes, normalizedNo)
-        normalizedSkip = Set(skip.map(Normalizer.normalize))
+        normalizedSkip = WordSet(skip.map(Normalizer.normalize))
     }
 
-    private static func words(of lists: Set<String>...) -> Set<String> {
-        Set(lists.flatMap { $0.flatMap { $0.split(separator: " ").map(String.init) } })
+    private static func words(of lists: WordSet...) -> WordSet {
+        WordSet(lists.flatMap { $0.flatMap { $0.split(separator: " ").map(String.init) } })
     }
 }
 
