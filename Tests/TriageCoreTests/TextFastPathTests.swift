@@ -58,6 +58,19 @@ struct TextFastPathTests {
         }
     }
 
+    /// A conversation splits every line into the arrays of the line before: what they held must never show through,
+    /// whatever the number of clauses before and after.
+    @Test func clausesWrittenOverTheLastLinesAreTheLinesOwn() {
+        var reused: [[String]] = []
+        let lines = Self.randomASCIILines(count: 2_000, seed: 13) + ["a. b. c. d", "", "one", "x;y", "...", "p q r s t u v w x y"]
+        for line in lines {
+            Normalizer.clauses(line, into: &reused)
+            let fresh = Normalizer.clauses(line)
+            #expect(reused == fresh, "\(line.debugDescription)")
+            #expect(!fresh.contains { $0.isEmpty })
+        }
+    }
+
     @Test func cleanLeavesPrintableASCIIAloneExceptSurroundingSpaces() {
         #expect(Normalizer.clean("  lower back  ") == "lower back")
         #expect(Normalizer.clean("lower back") == "lower back")

@@ -71,6 +71,10 @@ public struct DialogMachine: Sendable {
     /// before its "no" (`unclearBeforeNo` then has nothing). The latest `maxOwnWords` are kept.
     private var ownWords: [(position: Int, text: String, atWarningSign: Bool)] = []
     static let maxOwnWords = 10
+    /// The last line's clauses and one clause's interrupt tokens, kept so that the next line is split into the same
+    /// arrays rather than new ones (they are only ever read during the turn that fills them).
+    private var lineClauses: [[String]] = []
+    private var lineTokens: [Token] = []
     /// While walking forward after a correction, answered questions are reused, not asked again.
     private var replaying = false
     /// Set by `back` and corrections, the only ways an answer can be left off the current path: walking forward
@@ -234,9 +238,10 @@ public struct DialogMachine: Sendable {
         }
         let line = Normalizer.clean(raw)
         // The line is split into words once: its clauses feed the interrupts, their words commands and answers.
-        let clauses = Normalizer.clauses(line)
+        Normalizer.clauses(line, into: &lineClauses)
+        let clauses = lineClauses
         // A red flag typed anywhere wins over the question, commands and everything else.
-        if let interrupt = interrupts.match(clauses: clauses), !addsNothingUrgent(interrupt) {
+        if let interrupt = interrupts.match(clauses: clauses, tokens: &lineTokens), !addsNothingUrgent(interrupt) {
             // "yes, and I have a fever" at the numbness question: the yes to the more urgent question wins.
             if answeredMoreUrgently(than: interrupt, line, clauses, &events) { return }
             if recordsCoverage { firedInterrupts.append(interrupt.id) }

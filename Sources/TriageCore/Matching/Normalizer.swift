@@ -13,13 +13,27 @@ public enum Normalizer {
     /// "No. Chest pain." -> [["no"], ["chest", "pain"]] (empty clauses are dropped).
     public static func clauses(_ text: String) -> [[String]] {
         var clauses: [[String]] = []
-        var current: [String] = []
-        current.reserveCapacity(8)
-        scan(text, clauseBreaks: true, word: { current.append($0) }, clauseBreak: {
-            if !current.isEmpty { clauses.append(current); current = []; current.reserveCapacity(8) }
-        })
-        if !current.isEmpty { clauses.append(current) }
+        self.clauses(text, into: &clauses)
         return clauses
+    }
+
+    /// The same, written over `clauses` and keeping the room its arrays have: a conversation splits every line it
+    /// is sent, and would otherwise allocate the list and a clause's words for each (two of a turn's seven
+    /// allocations in docs/performance.md's seventeenth pass).
+    static func clauses(_ text: String, into clauses: inout [[String]]) {
+        for index in clauses.indices { clauses[index].removeAll(keepingCapacity: true) }
+        var filled = 0
+        scan(text, clauseBreaks: true, word: { word in
+            if filled == clauses.count {
+                clauses.append([])
+                clauses[filled].reserveCapacity(8)
+            }
+            clauses[filled].append(word)
+        }, clauseBreak: {
+            if filled < clauses.count, !clauses[filled].isEmpty { filled += 1 }
+        })
+        if filled < clauses.count, !clauses[filled].isEmpty { filled += 1 }
+        clauses.removeLast(clauses.count - filled)
     }
 
     public static func normalize(_ text: String) -> String { String.spaced(words(text)) }

@@ -93,7 +93,17 @@ final class CompiledPatterns: Sendable {
 
     /// `words` as tokens: a word no pattern has and no class takes id -1.
     func tokens(_ words: [String]) -> [Token] {
-        words.map { vocabulary.number(of: $0).map { tokensByID[$0] } ?? Token(id: -1, classes: []) }
+        words.map(token)
+    }
+
+    /// The same, written over `tokens` (keeping its room).
+    func tokens(_ words: [String], into tokens: inout [Token]) {
+        tokens.removeAll(keepingCapacity: true)
+        for word in words { tokens.append(token(word)) }
+    }
+
+    private func token(_ word: String) -> Token {
+        vocabulary.number(of: word).map { tokensByID[$0] } ?? Token(id: -1, classes: [])
     }
 
     /// `words` with each word that is two pattern words typed together ("cantpee", "wetmyself", "carcrash") as

@@ -48,6 +48,12 @@ public struct InterruptMatcher: Sendable {
 
     /// The same for a line already split into clauses (`Normalizer.clauses`).
     public func match(clauses: [[String]]) -> Interrupt? {
+        var tokens: [Token] = []
+        return match(clauses: clauses, tokens: &tokens)
+    }
+
+    /// The same, reading each clause's tokens into `tokens` (a conversation keeps one array for every line).
+    func match(clauses: [[String]], tokens: inout [Token]) -> Interrupt? {
         let compiled = compiled.value
         var best: Int?
         // Worked out only when a pattern matches (most lines match none).
@@ -75,12 +81,13 @@ public struct InterruptMatcher: Sendable {
         // Each clause on its own, so "No. Chest pain." is not read as a denial of the chest pain; each as typed,
         // and again in every reading of its misspellings as pattern words (when it has any), so a pattern that
         // lists a misspelling ("leggs") still matches it as typed.
-        // The clause before, for reading a clause together with it (no array of every clause's tokens per line).
-        var previous: (tokens: [Token], mayHaveSlips: Bool) = ([], false)
+        // Whether the clause before may have slips, for reading a clause together with it (its tokens are worked out
+        // again then: few clauses go on about the one before).
+        var previousMayHaveSlips = false
         for (index, clause) in clauses.enumerated() {
-            let tokens = compiled.tokens(clause)
+            compiled.tokens(clause, into: &tokens)
             let mayHaveSlips = compiled.misspellings.mayHaveSlips(clause)
-            defer { previous = (tokens, mayHaveSlips) }
+            defer { previousMayHaveSlips = mayHaveSlips }
             scan(tokens)
             if mayHaveSlips {
                 for spelled in compiled.misspellings.readings(of: clause) { scan(compiled.tokens(spelled)) }
@@ -91,8 +98,8 @@ public struct InterruptMatcher: Sendable {
             // which is numb") is also read together with it. Only ever one more reading: a match can be added, none
             // taken away.
             guard index > 0, tokens.first?.is(.continuation) == true else { continue }
-            scan(previous.tokens + tokens)
-            guard previous.mayHaveSlips || mayHaveSlips else { continue }
+            scan(compiled.tokens(clauses[index - 1]) + tokens)
+            guard previousMayHaveSlips || mayHaveSlips else { continue }
             for spelled in compiled.misspellings.readings(of: clauses[index - 1] + clause) { scan(compiled.tokens(spelled)) }
         }
         return best.map { entries[$0].interrupt }
