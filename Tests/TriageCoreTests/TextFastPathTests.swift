@@ -118,6 +118,28 @@ struct TextFastPathTests {
         #expect(compared > 40, "the dialog's choice questions were all compared")
     }
 
+    /// A yes/no question's phrases looked for by the first words of the line find what looking for
+    /// every phrase finds: for every warning-sign question of both dialogs, its phrases (alone, denied, in a second
+    /// clause, cut short) and lines of the transcripts.
+    @Test(arguments: ["back-strain", "neck-shoulder"])
+    func yesPhraseMentionsFoundByFirstWordAreTheWalksOwn(dialog: String) throws {
+        let typed = try CoverageRecordTests.shippedTranscripts().flatMap(\.inputs).map(Normalizer.clauses)
+        var compared = 0
+        for question in try Fixture.dialog(dialog).nodes.compactMap(\.question) where !question.yesPhraseWords.isEmpty {
+            let phrases = question.yesPhraseWords
+            let lines = phrases.map { [$0] } + phrases.map { [["no"] + $0] } + phrases.map { [["no"], $0, ["fine"]] }
+                + phrases.map { [Array($0.dropFirst())] } + typed
+            for clauses in lines {
+                let indexed = AnswerMatcher.mentions(phrases, in: clauses, index: question.yesPhraseIndex)
+                let walked = AnswerMatcher.mentions(phrases, in: clauses)
+                #expect(indexed?.said == walked?.said && indexed?.leads == walked?.leads && indexed?.rest == walked?.rest,
+                        "\(clauses) at \(question.ask)")
+                compared += 1
+            }
+        }
+        #expect(compared > 1_000, "the dialog's yes/no questions were all compared")
+    }
+
     /// Two choices with the same synonym: the line names both, so it is ambiguous, not the first one.
     @Test func aPhraseOfTwoChoicesNamesBoth() {
         let choices = [Choice(id: "left", label: "Left side", synonyms: ["one side"]),

@@ -32,8 +32,9 @@ extension AnswerMatcher {
     /// `redFlag`: the question asks about a warning sign, where a "no" must be a plain no (see below).
     /// `yesPhrases`: the question's own words for what it asks about (`Question.yesPhrases`).
     /// `negativelyAsked`: the question's own text has a denial in it (`Question.askIsNegative`).
-    func matchYesNo(_ input: [String], redFlag: Bool = false, yesPhrases: [[String]] = [], clauses: [[String]] = [],
-                    negativelyAsked: Bool = true) -> MatchResult {
+    /// `yesPhraseIndex`: `yesPhrases` by first word (`Question.yesPhraseIndex`), if worked out.
+    func matchYesNo(_ input: [String], redFlag: Bool = false, yesPhrases: [[String]] = [], yesPhraseIndex: PhraseIndex? = nil,
+                    clauses: [[String]] = [], negativelyAsked: Bool = true) -> MatchResult {
         guard !input.isEmpty else { return .notUnderstood }
         let phrase = input.count == 1 ? input[0] : input.joined(separator: " ")
         let yes = words.normalizedYes, no = words.normalizedNo
@@ -50,7 +51,8 @@ extension AnswerMatcher {
             var rest = clauses
             if !rest.isEmpty { rest[0].removeFirst(); if rest[0].isEmpty { rest.removeFirst() } }
             if case .answer(.yesNo(false)) = matchYesNo(Array(input.dropFirst()), redFlag: redFlag, yesPhrases: yesPhrases,
-                                                       clauses: rest, negativelyAsked: negativelyAsked) {
+                                                       yesPhraseIndex: yesPhraseIndex, clauses: rest,
+                                                       negativelyAsked: negativelyAsked) {
                 return .answer(.yesNo(false))
             }
         }
@@ -72,7 +74,8 @@ extension AnswerMatcher {
            !input.contains(where: { InterruptMatcher.negators.contains($0) || no.contains($0) }) {
             return .answer(.yesNo(true))
         }
-        if !yesPhrases.isEmpty, let mention = Self.mentions(yesPhrases, in: clauses.isEmpty ? [input] : clauses) {
+        if !yesPhrases.isEmpty,
+           let mention = Self.mentions(yesPhrases, in: clauses.isEmpty ? [input] : clauses, index: yesPhraseIndex) {
             // "a little numb", "pins and needles", "I can't pee" to the question about it: a yes. After a leading "no"
             // the mention may belong to something else ("no, but my mum had breast cancer", "no, I'm not on steroids"):
             // asked again, unless the phrase itself starts the line ("no feeling at all").
@@ -195,12 +198,17 @@ extension AnswerMatcher {
     /// `leads`: the mention said starts a clause, comes after a "but", "just" or "only" in its clause with no one else
     /// named between, or is followed by a "though" ("no numbness but tingling", "no, I'm ok, just a temperature", "no,
     /// I'm ok, both legs are numb"; not "no, but my mum had breast cancer").
-    static func mentions(_ phrases: [[String]], in clauses: [[String]]) -> (said: Bool, leads: Bool, rest: [String])? {
+    /// `index`: the phrases by first word, if worked out (then only the phrases that can occur are looked for).
+    static func mentions(_ phrases: [[String]], in clauses: [[String]], index: PhraseIndex? = nil)
+        -> (said: Bool, leads: Bool, rest: [String])? {
+        // In their order: a phrase that does not occur changes nothing below.
+        let candidates = index?.candidates(in: clauses) ?? Array(phrases.indices)
+        guard !candidates.isEmpty else { return nil }
         var rest: [String] = []
         var found = false
         for (number, clause) in clauses.enumerated() {
             var denied = [Bool](repeating: false, count: clause.count)
-            for phrase in phrases {
+            for phrase in candidates.lazy.map({ phrases[$0] }) {
                 // A phrase that itself says something is missing or limited ("nothing comes out", "less feeling",
                 // "just pressure", "cant feel") is not denied by a denial next to it: "no nothing comes out", "no just
                 // pressure", "I can't feel nothing" report it.

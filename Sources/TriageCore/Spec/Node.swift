@@ -127,6 +127,8 @@ public struct Question: Sendable, Equatable {
         var yesPhrases: [String] = []
         /// `yesPhrases` normalised once.
         var yesPhraseWords: [[String]] = []
+        /// Them by first word: a line mentions only those whose first word it has.
+        var yesPhraseIndex = PhraseIndex([])
         /// The choices as prompt options, built once.
         var options: [Prompt.Option]
         /// The choices' exact phrases, for matching answers.
@@ -221,10 +223,12 @@ public struct Question: Sendable, Equatable {
         set {
             fields.value.yesPhrases = newValue
             fields.value.yesPhraseWords = newValue.map(Normalizer.words).filter { !$0.isEmpty }
+            fields.value.yesPhraseIndex = PhraseIndex(fields.value.yesPhraseWords)
         }
     }
     /// `yesPhrases` as normalised words.
     public var yesPhraseWords: [[String]] { fields.value.yesPhraseWords }
+    var yesPhraseIndex: PhraseIndex { fields.value.yesPhraseIndex }
 
     /// The choices as they are shown in a prompt.
     public var options: [Prompt.Option] { fields.value.options }
