@@ -13,6 +13,14 @@ struct StringHelperTests {
         #expect(text.replacingUnderscores == String(text.map { $0 == "_" ? " " : $0 }))
     }
 
+    @Test(arguments: texts + ["{answer}", "You said \"{answer}\" to {question}.", "{answer}{answer}", "{answe", "{{answer}}",
+                              "é {answer} 🙂", "{question} only", "answer}", "Über {answer}: {answer}"])
+    func replacingPlaceholderReplacesEveryOccurrenceAsReplacingDoes(_ text: String) {
+        for value in ["", "no", "{answer}", "naïve 🙂", "a much longer answer than the placeholder itself"] {
+            #expect(text.replacingPlaceholder("{answer}", with: value) == text.replacing("{answer}", with: value))
+        }
+    }
+
     @Test(arguments: texts)
     func capitalizingFirstLetterUppercasesOnlyTheFirstCharacter(_ text: String) {
         #expect(text.capitalizingFirstLetter == text.prefix(1).uppercased() + text.dropFirst())

@@ -58,6 +58,22 @@ struct TextFastPathTests {
         }
     }
 
+    /// Braces are found eight bytes at a time: wherever they are, in texts of every length around the steps, next to
+    /// bytes one off from them ("z", "|", "~") and to bytes of other scripts.
+    @Test func bracesAreFoundWhereverTheyAre() {
+        for length in 0...40 {
+            let plain = String((0..<length).map { ["z", "|", "~", "é", "a"][$0 % 5] })
+            #expect(!Template.hasBraces(plain))
+            for position in 0...length {
+                for brace in ["{", "}"] {
+                    var characters = Array(plain)
+                    characters.insert(Character(brace), at: position)
+                    #expect(Template.hasBraces(String(characters)), "\(length) \(position) \(brace)")
+                }
+            }
+        }
+    }
+
     /// A conversation splits every line into the arrays of the line before: what they held must never show through,
     /// whatever the number of clauses before and after.
     @Test func clausesWrittenOverTheLastLinesAreTheLinesOwn() {

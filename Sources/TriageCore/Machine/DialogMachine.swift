@@ -556,23 +556,23 @@ public struct DialogMachine: Sendable {
         switch result {
         case .ambiguous(let labels):
             code = "ambiguous"
-            text = messages["ambiguous"].replacing("{candidates}", with: Self.list(labels, or: true))
+            text = messages["ambiguous"].replacingPlaceholder("{candidates}", with: Self.list(labels, or: true))
         case .outOfRange(let min, let max):
             code = "out_of_range"
-            text = messages["out_of_range"].replacing("{min}", with: String(min)).replacing("{max}", with: String(max))
+            text = messages["out_of_range"].replacingPlaceholder("{min}", with: String(min)).replacingPlaceholder("{max}", with: String(max))
         case .invalid(let key):
             code = key
-            text = messages[key].replacing("{max}", with: String(AnswerMatcher.maxTextLength))
+            text = messages[key].replacingPlaceholder("{max}", with: String(AnswerMatcher.maxTextLength))
             if node.question?.optional == true { text += " " + messages["optional_skip"] }
         case .exclusiveConflict(let label):
             code = "exclusive_choice"
-            text = messages["exclusive_choice"].replacing("{choice}", with: label)
+            text = messages["exclusive_choice"].replacingPlaceholder("{choice}", with: label)
         default:
             if unclearAtWarningSign, let help = node.question?.help {
                 // A warning sign described in the person's own words is often not understood: what yes means here is
                 // said again, so a following "no" is not the only way on (see `unclearBeforeNo`).
                 code = "not_understood"
-                text = messages["red_flag_not_understood"].replacing("{help}", with: interpolate(help))
+                text = messages["red_flag_not_understood"].replacingPlaceholder("{help}", with: interpolate(help))
                 events.append(.error(code: code, text: text))
                 reask(&events)
                 return
@@ -778,17 +778,17 @@ public struct DialogMachine: Sendable {
 
     private func optionsText(_ node: Node) -> String? {
         if case .choosingCorrection = state {
-            return spec.messages["options"].replacing("{options}", with: Self.list(summaryFields(node).map(\.label), or: true))
+            return spec.messages["options"].replacingPlaceholder("{options}", with: Self.list(summaryFields(node).map(\.label), or: true))
         }
         if node.kind == .summary { return spec.messages["summary_options"] }
         guard let question = node.question else { return nil }
         switch question.input {
         case .choice, .multi:
-            return spec.messages["options"].replacing("{options}", with: Self.list(question.choices.map(\.label), or: question.input == .choice))
+            return spec.messages["options"].replacingPlaceholder("{options}", with: Self.list(question.choices.map(\.label), or: question.input == .choice))
         case .yesno: return spec.messages["yesno_options"]
         case .number:
-            return spec.messages["number_options"].replacing("{min}", with: String(question.min ?? 0))
-                .replacing("{max}", with: String(question.max ?? 0))
+            return spec.messages["number_options"].replacingPlaceholder("{min}", with: String(question.min ?? 0))
+                .replacingPlaceholder("{max}", with: String(question.max ?? 0))
         case .text:
             return question.optional ? spec.messages["text_options"] + " " + spec.messages["optional_skip"] : spec.messages["text_options"]
         }
@@ -906,8 +906,8 @@ public struct DialogMachine: Sendable {
             let node = spec.nodes[position]
             guard let question = node.question, let slot = node.route.slot, answers[slot] == .yesNo(false) else { continue }
             needsClearance = true
-            let note = spec.messages["red_flag_unclear_note"].replacing("{question}", with: askText(question))
-                .replacing("{answer}", with: typed)
+            let note = spec.messages["red_flag_unclear_note"].replacingPlaceholder("{question}", with: askText(question))
+                .replacingPlaceholder("{answer}", with: typed)
             if !notes.contains(note) { notes.append(note) }
             quotedBeforeNo.append((position, typed))
         }
@@ -915,8 +915,8 @@ public struct DialogMachine: Sendable {
         where !quotedBeforeNo.contains(where: { $0.position == position && $0.text == typed }) {
             guard let question = spec.nodes[position].question else { continue }
             if atWarningSign { needsClearance = true }
-            let note = spec.messages["own_words_note"].replacing("{question}", with: askText(question))
-                .replacing("{answer}", with: typed)
+            let note = spec.messages["own_words_note"].replacingPlaceholder("{question}", with: askText(question))
+                .replacingPlaceholder("{answer}", with: typed)
             if !notes.contains(note) { notes.append(note) }
         }
         return BookingRequest(

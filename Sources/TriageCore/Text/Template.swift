@@ -70,10 +70,24 @@ public enum Template {
 
     /// Whether `text` contains `{` or `}`, scanning bytes (every prompt of every turn goes through here).
     static func hasBraces(_ text: String) -> Bool {
-        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes in
-            bytes.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }
-        }) { return found }
+        if let found = text.utf8.withContiguousStorageIfAvailable(hasBraces) { return found }
         return text.utf8.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }
+    }
+
+    /// Eight bytes at a time: outcome texts and the disclaimer run to hundreds of bytes, scanned at every turn that
+    /// says them (a byte at a time this was ≈ 0.9 % of the engine's time).
+    static func hasBraces(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let raw = UnsafeRawBufferPointer(bytes)
+        var offset = 0
+        while offset + 8 <= raw.count {
+            let chunk = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            // A byte of `x` is zero exactly where the chunk has that brace: the classic test for a zero byte.
+            let open = chunk ^ (ones &* UInt64(UInt8(ascii: "{"))), close = chunk ^ (ones &* UInt64(UInt8(ascii: "}")))
+            if (open &- ones) & ~open & highs != 0 || (close &- ones) & ~close & highs != 0 { return true }
+            offset += 8
+        }
+        return bytes[offset...].contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }
     }
 
     /// Placeholders every dialog may use besides its slots.
