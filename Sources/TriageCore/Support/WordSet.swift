@@ -1,9 +1,19 @@
 /// A fixed set of words (or phrases) the matchers test typed words against: a `Set<String>` that answers
 /// `contains` from a `WordTable`, without `Hasher`. Equal when it has the same words, in any order.
+///
+/// The table is kept behind one reference: a `WordTable` is six fields, and the dialog's yes/no sets are copied into
+/// every conversation (the spec and the answer matcher hold them), which made each idle server session ≈ 500 bytes
+/// larger when they were stored inline.
 struct WordSet: Sendable, Equatable, Sequence, ExpressibleByArrayLiteral {
-    private let table: WordTable
+    private final class Storage: Sendable {
+        let table: WordTable
+        init(_ table: WordTable) { self.table = table }
+    }
 
-    init(_ words: some Sequence<String>) { table = WordTable(words) }
+    private let storage: Storage
+    private var table: WordTable { storage.table }
+
+    init(_ words: some Sequence<String>) { storage = Storage(WordTable(words)) }
 
     init(arrayLiteral words: String...) { self.init(words) }
 
