@@ -8,16 +8,18 @@ struct ExactChoicePhrases: Sendable, Equatable {
     private let choicesByPhrase: [[Int]]
 
     init(_ choices: [Choice]) {
-        var choicesByPhrase: [String: [Int]] = [:]
-        var phrases: [String] = []
+        // (Grouped through the table itself: every question builds one when its dialog loads, `triage lint` included.)
+        let phrases = WordTable(choices.flatMap(\.joinedPhrases))
+        var choicesByPhrase = [[Int]](repeating: [], count: phrases.count)
         for (index, choice) in choices.enumerated() {
-            for phrase in choice.joinedPhrases where choicesByPhrase[phrase]?.last != index {
-                if choicesByPhrase[phrase] == nil { phrases.append(phrase) }
-                choicesByPhrase[phrase, default: []].append(index)
+            for phrase in choice.joinedPhrases {
+                if let number = phrases.number(of: phrase), choicesByPhrase[number].last != index {
+                    choicesByPhrase[number].append(index)
+                }
             }
         }
-        self.phrases = WordTable(phrases)
-        self.choicesByPhrase = phrases.map { choicesByPhrase[$0]! }
+        self.phrases = phrases
+        self.choicesByPhrase = choicesByPhrase
     }
 
     /// The choices that have `input` (normalised words, not empty) as one of their phrases, in order; nil for none.

@@ -7,15 +7,14 @@ struct PhraseIndex: Sendable, Equatable {
     private let phrasesByFirstWord: [[Int]]
 
     init(_ phrases: [[String]]) {
-        var byFirstWord: [String: [Int]] = [:]
-        var firstWords: [String] = []
+        // (Grouped through the table itself: every question builds one when its dialog loads, `triage lint` included.)
+        let firstWords = WordTable(phrases.compactMap(\.first))
+        var byFirstWord = [[Int]](repeating: [], count: firstWords.count)
         for (index, phrase) in phrases.enumerated() {
-            guard let first = phrase.first else { continue }
-            if byFirstWord[first] == nil { firstWords.append(first) }
-            byFirstWord[first, default: []].append(index)
+            if let first = phrase.first, let number = firstWords.number(of: first) { byFirstWord[number].append(index) }
         }
-        self.firstWords = WordTable(firstWords)
-        phrasesByFirstWord = firstWords.map { byFirstWord[$0]! }
+        self.firstWords = firstWords
+        phrasesByFirstWord = byFirstWord
     }
 
     /// The positions, in order, of the phrases whose first word is one of `clauses`' words: only those can occur.

@@ -7,10 +7,11 @@
 /// comparing two integers per slot, with the key and the slot next to each other in memory.
 ///
 /// Everything else is looked up the `Dictionary` way, so every lookup answers exactly as `Dictionary` would: longer
-/// words in a dictionary of their own, and words that are not ASCII in one of every word (built the first time one is
-/// typed), because `String` equality is canonical equivalence ("é" precomposed, or "e" and an accent, are one word with
-/// different bytes). The only characters that are not ASCII but equal an ASCII one (the Kelvin sign is "K", the Greek
-/// question mark ";", the Greek varia "`") are looked up as that ASCII word too.
+/// words in a dictionary of their own, and words that are not ASCII in another, because `String` equality is canonical
+/// equivalence ("é" precomposed, or "e" and an accent, are one word with different bytes). The only characters that
+/// are not ASCII but equal an ASCII one (the Kelvin sign is "K", the Greek question mark ";", the Greek varia "`") are
+/// read as that ASCII character, in the table and in what is looked up: a word that is not ASCII can only equal an
+/// ASCII word that way.
 struct WordTable: Sendable, Equatable {
     /// Two integers per slot (`key`); both 0 when the slot is empty.
     private let keys: [UInt64]
@@ -19,7 +20,8 @@ struct WordTable: Sendable, Equatable {
     private let mask: Int
     /// ASCII words of 16 bytes or more.
     private let long: [String: Int]
-    private let byString: BuiltOnFirstUse<[String: Int]>
+    /// Words that are not ASCII and equal no ASCII word (most tables have none).
+    private let otherWords: [String: Int]
     /// Every word, by number.
     let words: [String]
 
@@ -31,7 +33,9 @@ struct WordTable: Sendable, Equatable {
     /// `words` in order; a word given again keeps its first number.
     init(_ given: some Sequence<String>) {
         var words: [String] = []
+        // Sized for what is given (at most half full), so that building a question's tables does not rehash.
         var capacity = 16
+        while capacity < given.underestimatedCount * 2 { capacity <<= 1 }
         var keys = [UInt64](repeating: 0, count: capacity * 2)
         var slotNumbers = [Int32](repeating: -1, count: capacity)
         var long: [String: Int] = [:]
@@ -41,7 +45,8 @@ struct WordTable: Sendable, Equatable {
             // A word that is not ASCII but equals an ASCII one ("\u{212A}" is "K") is found as that one.
             let key = Self.key(word)
             let ascii = if case .notASCII = key { Self.asciiEquivalent(word) } else { Optional(word) }
-            switch ascii.map(Self.key) ?? .notASCII {
+            let asciiKey = if case .notASCII = key { ascii.map(Self.key) ?? .notASCII } else { key }
+            switch asciiKey {
             case .inline(let first, let second):
                 guard Self.slot(first, second, in: keys, capacity - 1) == nil else { continue }
                 // At most half full: a miss (most words typed are in no table) ends at an empty slot soon.
@@ -63,9 +68,8 @@ struct WordTable: Sendable, Equatable {
         self.numbers = slotNumbers
         self.mask = capacity - 1
         self.long = long
+        self.otherWords = otherWords
         self.words = words
-        let all = words
-        byString = BuiltOnFirstUse { Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1, $0) }) }
     }
 
     private static func insert(_ first: UInt64, _ second: UInt64, number: Int, into keys: inout [UInt64],
@@ -92,7 +96,7 @@ struct WordTable: Sendable, Equatable {
         switch Self.key(word) {
         case .inline(let first, let second): slot(first, second).map { Int(numbers[$0]) }
         case .long: long[word]
-        case .notASCII: byString.value[word]
+        case .notASCII: notASCII(word)
         }
     }
 
@@ -101,7 +105,18 @@ struct WordTable: Sendable, Equatable {
         switch Self.key(word) {
         case .inline(let first, let second): slot(first, second) != nil
         case .long: long[word] != nil
-        case .notASCII: byString.value[word] != nil
+        case .notASCII: notASCII(word) != nil
+        }
+    }
+
+    /// A word that is not ASCII equals an ASCII word only read as one ("\u{212A}" as "K"), and otherwise only words
+    /// that are not ASCII either.
+    private func notASCII(_ word: String) -> Int? {
+        guard let ascii = Self.asciiEquivalent(word) else { return otherWords[word] }
+        switch Self.key(ascii) {
+        case .inline(let first, let second): return slot(first, second).map { Int(numbers[$0]) }
+        case .long: return long[ascii]
+        case .notASCII: return nil
         }
     }
 
