@@ -21,6 +21,13 @@ struct StringHelperTests {
         }
     }
 
+    /// Where `replacing` sees the closing brace and a combining mark after it as one character, the placeholder is
+    /// still filled in (a message's author meant it).
+    @Test func aPlaceholderFollowedByACombiningMarkIsStillFilledIn() {
+        #expect("up to {max}\u{301}".replacingPlaceholder("{max}", with: "10") == "up to 10\u{301}")
+        #expect("up to {max}\u{301}".replacing("{max}", with: "10") == "up to {max}\u{301}")
+    }
+
     @Test(arguments: texts)
     func capitalizingFirstLetterUppercasesOnlyTheFirstCharacter(_ text: String) {
         #expect(text.capitalizingFirstLetter == text.prefix(1).uppercased() + text.dropFirst())

@@ -396,9 +396,9 @@ public struct DialogMachine: Sendable {
             noteOwnWords(line, at: node, atWarningSign: unclearAtWarningSign)
         }
         guard case .answer(let answer) = result else {
-            if AnswerMatcher.leansNo(words, no: matcher.words.normalizedNo) {
+            if AnswerMatcher.leansNo(words, no: matcher.words.noSet) {
                 deniedInAttempts = true
-                if AnswerMatcher.leadsWithDenial(words, no: matcher.words.normalizedNo) { ledWithDenialInAttempts = true }
+                if AnswerMatcher.leadsWithDenial(words, no: matcher.words.noSet) { ledWithDenialInAttempts = true }
             }
             if unclearAtWarningSign { unclearHere.append(line) }
             fail(result, node, &events, unclearAtWarningSign: unclearAtWarningSign)

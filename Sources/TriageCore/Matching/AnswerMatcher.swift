@@ -222,7 +222,7 @@ public struct AnswerMatcher: Sendable {
     // MARK: Text
 
     func matchText(_ text: String, validation: TextValidation, optional: Bool) -> MatchResult {
-        if optional, words.normalizedSkip.contains(Normalizer.normalize(text)), !Normalizer.normalize(text).isEmpty || text == "-" {
+        if optional, words.skipSet.contains(Normalizer.normalize(text)), !Normalizer.normalize(text).isEmpty || text == "-" {
             return .answer(.skipped)
         }
         // A character is at least one byte: only a long text needs its characters counted.

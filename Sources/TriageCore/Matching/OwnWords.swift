@@ -22,7 +22,7 @@ extension AnswerMatcher {
         switch answer {
         case .choice(let id): chosen = [id]
         case .choices(let ids): chosen = ids
-        case .yesNo: return count(input, beyond: words.yesNoWords.contains) >= ownWordsWorthKeeping
+        case .yesNo: return count(input, beyond: words.yesNoWordSet.contains) >= ownWordsWorthKeeping
         case .number: return count(input, beyond: { words.numbers[$0] != nil }) >= ownWordsWorthKeeping
         case .text, .skipped: return false
         }

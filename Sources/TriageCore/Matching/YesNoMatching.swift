@@ -37,7 +37,7 @@ extension AnswerMatcher {
                     clauses: [[String]] = [], negativelyAsked: Bool = true) -> MatchResult {
         guard !input.isEmpty else { return .notUnderstood }
         let phrase = input.count == 1 ? input[0] : input.joined(separator: " ")
-        let yes = words.normalizedYes, no = words.normalizedNo
+        let yes = words.yesSet, no = words.noSet
         if yes.contains(phrase) { return .answer(.yesNo(true)) }
         // "none" / "nothing" to "have you noticed less or no feeling in your genitals?" may mean the feeling is gone:
         // at a warning-sign question worded with a denial they are asked again (to "any chest pain?" they are a no).

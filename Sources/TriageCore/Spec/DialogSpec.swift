@@ -280,7 +280,7 @@ public struct Words: Sendable, Equatable {
                                 "nah yeah", "nah yeah mate", "nah yeah definitely", "yeah nah yeah", "no yeah definitely",
                                 // Slips of "yes", and yes in the languages a clinic's visitors most often answer in.
                                 "ye", "yse", "yss", "yas", "yh", "ja", "oui", "si", "sí"] {
-        didSet { normalizedYes = WordSet(yes.map(Normalizer.normalize)); yesNoWords = Self.words(of: normalizedYes, normalizedNo) }
+        didSet { yesSet = WordSet(yes.map(Normalizer.normalize)); yesNoWordSet = Self.words(of: yesSet, noSet) }
     }
     public var no: [String] = ["no", "n", "nope", "nah", "not really", "no thanks", "never", "none", "i dont",
                                "i havent", "it isnt", "negative", "false", "not at all", "definitely not",
@@ -293,17 +293,22 @@ public struct Words: Sendable, Equatable {
                                "yeah nah", "yea nah", "yeah no not at all",
                                // Slips and short forms of "no" (a round-18 review found them asked again everywhere).
                                "noo", "nooo", "not me", "nope not me", "no not me"] {
-        didSet { normalizedNo = WordSet(no.map(Normalizer.normalize)); yesNoWords = Self.words(of: normalizedYes, normalizedNo) }
+        didSet { noSet = WordSet(no.map(Normalizer.normalize)); yesNoWordSet = Self.words(of: yesSet, noSet) }
     }
     public var skip: [String] = ["skip", "none", "no", "n/a", "-", "no thanks", "i dont have one"] {
-        didSet { normalizedSkip = WordSet(skip.map(Normalizer.normalize)) }
+        didSet { skipSet = WordSet(skip.map(Normalizer.normalize)) }
     }
-    /// The lists above, normalised once.
-    private(set) var normalizedYes: WordSet = []
-    private(set) var normalizedNo: WordSet = []
-    private(set) var normalizedSkip: WordSet = []
+    /// The lists above, normalised once, as word tables (the matchers look every typed word up in them).
+    private(set) var yesSet: WordSet = []
+    private(set) var noSet: WordSet = []
+    private(set) var skipSet: WordSet = []
     /// Every word of the yes and no lists.
-    private(set) var yesNoWords: WordSet = []
+    private(set) var yesNoWordSet: WordSet = []
+    /// The same as sets, for code outside the engine.
+    public var normalizedYes: Set<String> { Set(yesSet) }
+    public var normalizedNo: Set<String> { Set(noSet) }
+    public var normalizedSkip: Set<String> { Set(skipSet) }
+    public var yesNoWords: Set<String> { Set(yesNoWordSet) }
     public var numbers: [String: Int] = [
         "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -314,10 +319,10 @@ public struct Words: Sendable, Equatable {
     public var outOf: [String] = ["out of", "of", "/"]
     public var and: [String] = ["and", "&", "plus"]
     public init() {
-        normalizedYes = WordSet(yes.map(Normalizer.normalize))
-        normalizedNo = WordSet(no.map(Normalizer.normalize))
-        yesNoWords = Self.words(of: normalizedYes, normalizedNo)
-        normalizedSkip = WordSet(skip.map(Normalizer.normalize))
+        yesSet = WordSet(yes.map(Normalizer.normalize))
+        noSet = WordSet(no.map(Normalizer.normalize))
+        yesNoWordSet = Self.words(of: yesSet, noSet)
+        skipSet = WordSet(skip.map(Normalizer.normalize))
     }
 
     private static func words(of lists: WordSet...) -> WordSet {

@@ -158,7 +158,14 @@ struct WordTable: Sendable, Equatable {
                 }
             }
             return .inline(first, second | (0x80 | UInt64(utf8.count)) << 56)
-        } ?? .notASCII
+        } ?? contiguousKey(word)
+    }
+
+    /// A string not stored as UTF-8 (bridged from an `NSString` on Apple platforms) is keyed by a UTF-8 copy.
+    private static func contiguousKey(_ word: String) -> Key {
+        var copy = word
+        copy.makeContiguousUTF8()
+        return copy.utf8.withContiguousStorageIfAvailable { _ in key(copy) } ?? .notASCII
     }
 
     /// The first slot to try for the key.
